@@ -1,0 +1,134 @@
+namespace DockerReorder.Syntax;
+
+/// <summary>
+/// One instruction with everything it owns: the trivia above it (blank lines and comments since
+/// the previous instruction), its keyword, flags and arguments with their continuations, its
+/// heredoc bodies and its final line break. Concatenating <see cref="ToFullString"/> of the
+/// header and every instruction, in order, gives back the source.
+/// </summary>
+public sealed class InstructionSyntax
+{
+    /// <summary>Creates an instruction node. Used by the parser.</summary>
+    public InstructionSyntax(
+        SourceText source,
+        TextSpan fullSpan,
+        TextSpan span,
+        IReadOnlyList<SyntaxTrivia> leadingTrivia,
+        IReadOnlyList<SyntaxToken> tokens,
+        InstructionKind kind,
+        SyntaxToken keyword,
+        IReadOnlyList<FlagSyntax> flags,
+        IReadOnlyList<string> arguments,
+        IReadOnlyList<SyntaxToken> argumentTokens,
+        string argumentsText,
+        bool isJsonForm,
+        IReadOnlyList<HeredocSyntax> heredocs,
+        InstructionSyntax? onbuildInstruction,
+        int startLine,
+        int endLine)
+    {
+        Source = source; FullSpan = fullSpan; Span = span; LeadingTrivia = leadingTrivia; Tokens = tokens;
+        Kind = kind; Keyword = keyword; Flags = flags; Arguments = arguments; ArgumentTokens = argumentTokens;
+        ArgumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
+        OnbuildInstruction = onbuildInstruction; StartLine = startLine; EndLine = endLine;
+    }
+
+    /// <summary>The source the node was parsed from.</summary>
+    public SourceText Source { get; }
+
+    /// <summary>From the end of the previous instruction (or of the directives) to the end of this one, final line break included.</summary>
+    public TextSpan FullSpan { get; }
+
+    /// <summary>From the keyword to the end of the instruction: continuation lines and heredoc bodies included, the final line break included when there is one.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The trivia between <see cref="FullSpan"/>'s start and the keyword: blank lines, comments, indentation.</summary>
+    public IReadOnlyList<SyntaxTrivia> LeadingTrivia { get; }
+
+    /// <summary>Every token of the instruction, in order, each owning its trivia (keyword first).</summary>
+    public IReadOnlyList<SyntaxToken> Tokens { get; }
+
+    /// <summary>Which instruction this is.</summary>
+    public InstructionKind Kind { get; }
+
+    /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
+    public SyntaxToken Keyword { get; }
+
+    /// <summary>The flags, in order (BuildKit's <c>Node.Flags</c>).</summary>
+    public IReadOnlyList<FlagSyntax> Flags { get; }
+
+    /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The argument tokens with their spans: one per word in shell form, one per element in exec form.</summary>
+    public IReadOnlyList<SyntaxToken> ArgumentTokens { get; }
+
+    /// <summary>The logical text after the keyword and flags: continuations joined, comment lines dropped (BuildKit's args string).</summary>
+    public string ArgumentsText { get; }
+
+    /// <summary>True for exec (JSON array) form.</summary>
+    public bool IsJsonForm { get; }
+
+    /// <summary>The heredocs, in order.</summary>
+    public IReadOnlyList<HeredocSyntax> Heredocs { get; }
+
+    /// <summary>For <c>ONBUILD</c>, the instruction it wraps.</summary>
+    public InstructionSyntax? OnbuildInstruction { get; }
+
+    /// <summary>1-based line of the keyword.</summary>
+    public int StartLine { get; }
+
+    /// <summary>1-based last line (continuations and heredoc bodies included).</summary>
+    public int EndLine { get; }
+
+    /// <summary>
+    /// The comment lines directly above the keyword with no blank line between them and it
+    /// (they travel with the instruction when it moves).
+    /// </summary>
+    public IReadOnlyList<SyntaxTrivia> AttachedComments
+    {
+        get
+        {
+            var result = new List<SyntaxTrivia>();
+            // Walk back over: [indent] comment EOL groups; stop at a blank line.
+            int i = LeadingTrivia.Count - 1;
+            if (i >= 0 && LeadingTrivia[i].Kind == TriviaKind.Whitespace) i--; // indentation of the keyword
+            while (i >= 0)
+            {
+                if (LeadingTrivia[i].Kind != TriviaKind.EndOfLine) break;
+                int j = i - 1;
+                if (j < 0 || LeadingTrivia[j].Kind != TriviaKind.Comment) break;
+                result.Insert(0, LeadingTrivia[j]);
+                i = j - 1;
+                if (i >= 0 && LeadingTrivia[i].Kind == TriviaKind.Whitespace) i--;
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// What moves when the instruction moves: from the start of the line of the first attached
+    /// comment (or of the keyword's line) to the end of <see cref="Span"/>.
+    /// </summary>
+    public TextSpan MovableSpan
+    {
+        get
+        {
+            var comments = AttachedComments;
+            int start = comments.Count > 0 ? comments[0].Span.Start : Span.Start;
+            // Include the indentation before the first moved line.
+            var text = Source.Text;
+            while (start > FullSpan.Start && (text[start - 1] == ' ' || text[start - 1] == '\t')) start--;
+            return TextSpan.FromBounds(start, Span.End);
+        }
+    }
+
+    /// <summary>True when the instruction's text ends with a line break.</summary>
+    public bool EndsWithLineBreak => Span.Length > 0 && Source.Text[Span.End - 1] == '\n';
+
+    /// <summary>The exact source text of <see cref="FullSpan"/>.</summary>
+    public string ToFullString() => Source.Text.Substring(FullSpan.Start, FullSpan.Length);
+
+    /// <summary>The exact source text of <see cref="Span"/>.</summary>
+    public override string ToString() => Source.Text.Substring(Span.Start, Span.Length);
+}
