@@ -1,0 +1,16 @@
+namespace DockerReorder.Analysis.Catalogue;
+
+/// <summary>A <c>RUN</c> step as the catalogue needs it.</summary>
+/// <param name="ShellScript">Shell-form command text (continuations joined), or null for exec form.</param>
+/// <param name="ExecArguments">Exec-form arguments, or null for shell form.</param>
+/// <param name="HeredocBodies">Bodies of heredocs; when the command is only <c>&lt;&lt;EOF</c> (or <c>bash &lt;&lt;EOF</c>, <c>sh &lt;&lt;EOF</c>) the body is the script.</param>
+/// <param name="Mounts">The values of <c>--mount</c> flags (<c>type=cache,target=/root/.cache</c>).</param>
+/// <param name="WorkingDirectory">The absolute working directory the step runs in.</param>
+/// <param name="Environment">ENV and ARG values known at the step (name to value).</param>
+public sealed record RunStep(
+    string? ShellScript,
+    IReadOnlyList<string>? ExecArguments,
+    IReadOnlyList<string> HeredocBodies,
+    IReadOnlyList<string> Mounts,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string> Environment);

@@ -1,0 +1,26 @@
+namespace DockerReorder.Analysis.Catalogue;
+
+/// <summary>The catalogue's verdict on one build step: what it reads from the context and what it writes in the image.</summary>
+public sealed record StepEffect
+{
+    /// <summary>The kind of step.</summary>
+    public required StepEffectKind Kind { get; init; }
+
+    /// <summary>One line saying why (for example <c>`make` is not a command the catalogue knows</c>).</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The package managers recognised in the step (<c>pip</c>, <c>apk</c>, <c>npm</c>, ...), in order.</summary>
+    public IReadOnlyList<string> Ecosystems { get; init; } = [];
+
+    /// <summary>For a dependency install: the manifest files it reads, following references between them.</summary>
+    public IReadOnlyList<ManifestRead> Reads { get; init; } = [];
+
+    /// <summary>Paths the step writes (relative to the working directory, or absolute): <c>node_modules</c>, <c>vendor</c>, <c>.venv</c>, ...</summary>
+    public IReadOnlyList<string> Writes { get; init; } = [];
+
+    /// <summary>Manifests the step may rewrite (a lock file for <c>npm install</c>), relative to the working directory or absolute.</summary>
+    public IReadOnlyList<string> MayRewrite { get; init; } = [];
+
+    /// <summary>True when a fact the verdict depends on could not be checked (a manifest could not be read).</summary>
+    public bool Unverified { get; init; }
+}
