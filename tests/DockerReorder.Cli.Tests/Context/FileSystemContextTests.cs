@@ -1,0 +1,185 @@
+using DockerReorder.Analysis.Context;
+using DockerReorder.Cli.Context;
+
+namespace DockerReorder.Cli.Tests.Context;
+
+/// <summary>The build context over a real directory (a fresh temporary tree per test).</summary>
+public sealed class FileSystemContextTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("docker-reorder-context-").FullName;
+
+    public void Dispose()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*", SearchOption.AllDirectories))
+            {
+                if (file.LinkTarget is null)
+                {
+                    file.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+            }
+        }
+
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private string Write(string path, string content)
+    {
+        var full = Path.Combine(_root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    [Fact]
+    public void Answers_existence_listing_and_text_for_ordinary_files()
+    {
+        Write("src/app.py", "print('hi')\n");
+        Write("B.txt", "b");
+        Write("a.txt", "a");
+        var context = new FileSystemContext(_root);
+
+        Assert.True(context.FileExists("src/app.py"));
+        Assert.True(context.FileExists("./src/app.py"));
+        Assert.True(context.DirectoryExists("src"));
+        Assert.True(context.DirectoryExists(""));
+        Assert.False(context.FileExists("src"));
+        Assert.False(context.DirectoryExists("a.txt"));
+        Assert.Equal("print('hi')\n", context.ReadAllText("src/app.py"));
+        Assert.Equal(
+            [new ContextEntry("B.txt", false), new ContextEntry("a.txt", false), new ContextEntry("src", true)],
+            context.ListDirectory(""));
+    }
+
+    [Fact]
+    public void Missing_paths_answer_no_and_never_throw()
+    {
+        var context = new FileSystemContext(_root);
+
+        Assert.False(context.FileExists("nope"));
+        Assert.False(context.DirectoryExists("nope"));
+        Assert.Empty(context.ListDirectory("nope"));
+        Assert.Null(context.ReadAllText("nope"));
+        Assert.Null(context.ReadAllText("nope/deeper"));
+    }
+
+    [Fact]
+    public void Paths_that_climb_out_of_the_context_are_not_there()
+    {
+        var sibling = Path.Combine(Path.GetDirectoryName(_root)!, Path.GetFileName(_root) + "-outside.txt");
+        File.WriteAllText(sibling, "secret");
+        try
+        {
+            var context = new FileSystemContext(_root);
+
+            Assert.False(context.FileExists("../" + Path.GetFileName(sibling)));
+            Assert.Null(context.ReadAllText("../" + Path.GetFileName(sibling)));
+            Assert.Empty(context.ListDirectory(".."));
+        }
+        finally
+        {
+            File.Delete(sibling);
+        }
+    }
+
+    [Fact]
+    public void A_symlink_to_a_file_is_a_file_whose_target_text_is_read()
+    {
+        Write("real.txt", "target text");
+        File.CreateSymbolicLink(Path.Combine(_root, "link.txt"), Path.Combine(_root, "real.txt"));
+        var context = new FileSystemContext(_root);
+
+        Assert.True(context.FileExists("link.txt"));
+        Assert.Equal("target text", context.ReadAllText("link.txt"));
+        Assert.Contains(new ContextEntry("link.txt", false), context.ListDirectory(""));
+    }
+
+    [Fact]
+    public void A_symlinked_directory_is_listed_as_a_link_and_never_followed()
+    {
+        Write("real/inner.txt", "x");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "linked"), Path.Combine(_root, "real"));
+        var context = new FileSystemContext(_root);
+
+        Assert.Contains(new ContextEntry("linked", false), context.ListDirectory(""));
+        Assert.False(context.DirectoryExists("linked"));
+        Assert.False(context.FileExists("linked"));
+        Assert.Empty(context.ListDirectory("linked"));
+    }
+
+    [Fact]
+    public void A_dangling_symlink_is_neither_file_nor_directory_and_reads_as_null()
+    {
+        File.CreateSymbolicLink(Path.Combine(_root, "dangling"), Path.Combine(_root, "missing-target"));
+        var context = new FileSystemContext(_root);
+
+        Assert.False(context.FileExists("dangling"));
+        Assert.Null(context.ReadAllText("dangling"));
+        Assert.Contains(new ContextEntry("dangling", false), context.ListDirectory(""));
+    }
+
+    [Fact]
+    public void Reading_a_directory_as_a_file_gives_null()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "dir"));
+        var context = new FileSystemContext(_root);
+
+        Assert.Null(context.ReadAllText("dir"));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_valid_UTF8_reads_as_null()
+    {
+        File.WriteAllBytes(Path.Combine(_root, "latin1.txt"), [0x63, 0x61, 0x66, 0xE9]);
+        var context = new FileSystemContext(_root);
+
+        Assert.True(context.FileExists("latin1.txt"));
+        Assert.Null(context.ReadAllText("latin1.txt"));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_kept_for_the_reader_to_handle()
+    {
+        File.WriteAllBytes(Path.Combine(_root, ".dockerignore"), [0xEF, 0xBB, 0xBF, (byte)'a', (byte)'\n']);
+        var context = new FileSystemContext(_root);
+
+        Assert.Equal("\uFEFFa\n", context.ReadAllText(".dockerignore"));
+        Assert.Equal(["a"], BuildContext.Open(context, null).DockerIgnore.Patterns.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_file_without_read_permission_reads_as_null_except_for_root_which_reads_everything()
+    {
+        var full = Write("locked.txt", "locked");
+        File.SetUnixFileMode(full, UnixFileMode.None);
+        var context = new FileSystemContext(_root);
+
+        // Root bypasses permission bits, so the same file is readable: both outcomes are asserted, none skipped.
+        if (Environment.IsPrivilegedProcess)
+        {
+            Assert.Equal("locked", context.ReadAllText("locked.txt"));
+        }
+        else
+        {
+            Assert.Null(context.ReadAllText("locked.txt"));
+        }
+
+        Assert.True(context.FileExists("locked.txt"));
+    }
+
+    [Fact]
+    public void Works_under_BuildContext_with_the_real_ignore_file()
+    {
+        Write("Dockerfile", "FROM x\n");
+        Write(".dockerignore", "node_modules\n");
+        Write("node_modules/a/index.js", "");
+        Write(".git/HEAD", "ref");
+        var context = BuildContext.Open(new FileSystemContext(_root), "Dockerfile");
+
+        Assert.Equal(".dockerignore", context.DockerIgnorePath);
+        Assert.False(context.HasIncludedEntriesUnder("node_modules"));
+        Assert.Equal([".git"], VcsAndDependencyFolders.FindNotExcluded(context).Select(f => f.Path));
+    }
+}
