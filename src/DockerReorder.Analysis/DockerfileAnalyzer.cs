@@ -1,4 +1,10 @@
+using DockerReorder.Analysis.Catalogue;
 using DockerReorder.Analysis.Context;
+using DockerReorder.Analysis.Fixes;
+using DockerReorder.Analysis.Model;
+using DockerReorder.Analysis.Planning;
+using DockerReorder.Analysis.Rules;
+using DockerReorder.Analysis.Suppression;
 using DockerReorder.Syntax;
 
 namespace DockerReorder.Analysis;
@@ -6,11 +12,86 @@ namespace DockerReorder.Analysis;
 /// <summary>The library's entry point: analyze a parsed Dockerfile, and fix it.</summary>
 public static class DockerfileAnalyzer
 {
+    /// <summary>Every rule, in id order.</summary>
+    public static IReadOnlyList<IRule> Rules { get; } =
+        [new InstallAfterBroadCopy(), new ContextFreeStepAfterBroadCopy(), new BroadCopyWithoutDockerignore()];
+
+    /// <summary>How many analyze-and-fix rounds fixing runs at most.</summary>
+    public const int MaxFixRounds = 8;
+
     /// <summary>Runs every enabled rule over <paramref name="tree"/>. <paramref name="context"/> is null when no build context is available.</summary>
     public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options) =>
-        throw new NotImplementedException("rules are being written");
+        Analyze(tree, context, options, EcosystemCatalogue.Default);
+
+    /// <summary>As <see cref="Analyze(DockerfileSyntax, BuildContext?, AnalysisOptions)"/> with another catalogue.</summary>
+    public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, IEcosystemCatalogue catalogue)
+    {
+        // A file BuildKit would reject is not rewritten: its meaning is not known.
+        if (tree.HasErrors || SuppressionComments.IgnoresFile(tree)) return [];
+        var model = DockerfileModel.Build(tree);
+        var ruleContext = new RuleContext(model, context, new SinkPlanner(model, context, catalogue, options), options);
+        var findings = new List<Finding>();
+        foreach (var rule in Rules)
+        {
+            if (!options.IsEnabled(rule.Descriptor.Id)) continue;
+            foreach (var finding in rule.Check(ruleContext))
+            {
+                if (IsSuppressed(tree, finding)) continue;
+                findings.Add(finding);
+            }
+        }
+        return findings
+            .OrderBy(f => f.Span.Start)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static bool IsSuppressed(DockerfileSyntax tree, Finding finding)
+    {
+        var instruction = tree.Instructions.FirstOrDefault(i => i.Span.Contains(finding.Span.Start));
+        if (instruction is null) return false;
+        var ids = SuppressionComments.IgnoredOn(instruction);
+        return ids.Contains("*") || ids.Contains(finding.Rule.Id);
+    }
 
     /// <summary>Analyzes and applies the fixes (safe ones; unsafe too when <paramref name="includeUnsafe"/>), re-analyzing until stable.</summary>
     public static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe) =>
-        throw new NotImplementedException("rules are being written");
+        Fix(tree, context, options, includeUnsafe, EcosystemCatalogue.Default);
+
+    /// <summary>As <see cref="Fix(DockerfileSyntax, BuildContext?, AnalysisOptions, bool)"/> with another catalogue.</summary>
+    public static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe, IEcosystemCatalogue catalogue)
+    {
+        var original = tree.ToFullString();
+        var firstFindings = Analyze(tree, context, options, catalogue);
+        var findings = firstFindings;
+        var applied = new List<Fix>();
+        var current = tree;
+        string text = original;
+        for (int round = 0; round < MaxFixRounds; round++)
+        {
+            var fixes = findings
+                .Where(f => f.Fix is not null && (f.Fix.Applicability == FixApplicability.Safe || includeUnsafe))
+                .Select(f => f.Fix!)
+                .ToList();
+            if (fixes.Count == 0) break;
+            var (next, accepted) = FixApplier.Apply(text, fixes);
+            if (accepted.Count == 0 || next == text) break;
+            var reparsed = DockerfileParser.Parse(SourceText.From(next));
+            // A fix that breaks the parse is a bug: keep the last good text rather than write it.
+            if (reparsed.Diagnostics.Count > current.Diagnostics.Count) break;
+            applied.AddRange(accepted);
+            text = next;
+            current = reparsed;
+            findings = Analyze(current, context, options, catalogue);
+        }
+        return new FixOutcome
+        {
+            OriginalText = original,
+            FixedText = text,
+            Findings = firstFindings,
+            AppliedFixes = applied,
+            RemainingFindings = text == original ? firstFindings : findings,
+            FileWrites = applied.SelectMany(f => f.FileWrites).ToList(),
+        };
+    }
 }

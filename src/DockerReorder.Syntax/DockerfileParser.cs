@@ -10,6 +10,5 @@ public static class DockerfileParser
     public static DockerfileSyntax Parse(string text) => Parse(SourceText.From(text));
 
     /// <summary>Parses a source text.</summary>
-    public static DockerfileSyntax Parse(SourceText source) =>
-        throw new NotImplementedException("the parser is being written");
+    public static DockerfileSyntax Parse(SourceText source) => new Parsing.ParserSession(source).Run();
 }

@@ -21,6 +21,18 @@ public sealed record StepEffect
     /// <summary>Manifests the step may rewrite (a lock file for <c>npm install</c>), relative to the working directory or absolute.</summary>
     public IReadOnlyList<string> MayRewrite { get; init; } = [];
 
+    /// <summary>
+    /// Context paths (relative to the context root) the step reads directly through <c>--mount=type=bind</c>:
+    /// they come from the context, not from the image, so they do not depend on where the broad copy is.
+    /// </summary>
+    public IReadOnlyList<string> ContextMounts { get; init; } = [];
+
+    /// <summary>
+    /// True when the step runs a dependency install (<c>pip install -r</c>, <c>npm ci</c>, <c>go mod download</c>, ...),
+    /// including one that needs the source (<c>pip install -e .</c>): DR001 reports those, builds and tests it does not.
+    /// </summary>
+    public bool InstallsDependencies { get; init; }
+
     /// <summary>True when a fact the verdict depends on could not be checked (a manifest could not be read).</summary>
     public bool Unverified { get; init; }
 }

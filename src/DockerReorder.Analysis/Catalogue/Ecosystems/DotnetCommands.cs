@@ -1,0 +1,211 @@
+using System.Collections.Frozen;
+using DockerReorder.Analysis.Catalogue.Manifests;
+
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// .NET: <c>dotnet restore</c> reads the named project or solution (following its projects and
+/// <c>ProjectReference</c>s and literal <c>Import</c>s), or the project-file patterns when none is named, plus
+/// <c>Directory.Build.props/targets</c>, <c>Directory.Packages.props</c>, <c>NuGet.config</c> and <c>global.json</c>
+/// from each project directory up to the working directory; it writes each project's <c>obj</c>.
+/// </summary>
+internal static class DotnetCommands
+{
+    private static readonly FrozenSet<string> DotnetOptions = FrozenSet.ToFrozenSet(
+    [
+        "-r", "--runtime", "-s", "--source", "--configfile", "--packages", "-v", "--verbosity", "-p", "--property", "-a", "--arch", "--os",
+        "--lock-file-path", "-c", "--configuration", "-o", "--output", "-f", "--framework", "--version", "--tool-path",
+    ], StringComparer.Ordinal);
+
+    private static readonly string[] ProjectPatterns = ["*.sln", "*.slnx", "*.csproj", "*.fsproj", "*.vbproj"];
+    private static readonly string[] DirectoryFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config", "NuGet.Config", "global.json"];
+
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table) => table["dotnet"] = Dotnet;
+
+    private static void Dotnet(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, DotnetOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        switch (subcommand)
+        {
+            case "restore":
+                Restore(command, arguments);
+                return;
+            case "tool" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "restore":
+                command.Effect.Ecosystem("dotnet");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest(".config/dotnet-tools.json", required: true);
+                command.Effect.Write(command.HomePath(".nuget/packages"));
+                return;
+            case "tool" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value is "install" or "update" && arguments.Has("-g", "--global", "--tool-path"):
+                command.ReadsNothing("dotnet", arguments.Value("--tool-path")?.Value ?? command.HomePath(".dotnet/tools"));
+                return;
+            case "nuget" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "locals":
+                command.ReadsNothing("dotnet");
+                return;
+            case "dev-certs" or "workload" or "new" when subcommand != "new":
+                command.ReadsNothing("dotnet", command.HomePath(".dotnet"));
+                return;
+            case null:
+                if (!arguments.Has("--info", "--version", "--list-sdks", "--list-runtimes"))
+                {
+                    command.NotKnown();
+                }
+
+                return;
+            default:
+                command.Effect.Ecosystem("dotnet");
+                command.NeedsSource("builds the project from the source");
+                return;
+        }
+    }
+
+    private static void Restore(CommandInvocation command, ParsedArguments arguments)
+    {
+        command.Effect.Ecosystem("dotnet");
+        command.Effect.Install(command.Display);
+        var directories = new SortedSet<string>(StringComparer.Ordinal) { "." };
+        if (arguments.Positionals.Count > 1 && command.TryResolve(arguments.Positionals[1], out var named))
+        {
+            var projectDirectories = new HashSet<string>(StringComparer.Ordinal);
+            var file = named.EndsWith("proj", StringComparison.Ordinal) || named.EndsWith(".sln", StringComparison.Ordinal) || named.EndsWith(".slnx", StringComparison.Ordinal);
+            if (file)
+            {
+                Follow(command, named, projectDirectories, new HashSet<string>(StringComparer.Ordinal));
+            }
+            else
+            {
+                foreach (var pattern in ProjectPatterns)
+                {
+                    command.Effect.Read(WorkingPath.Combine(named, pattern), required: false, isPattern: true);
+                }
+
+                command.Effect.MarkUnverified();
+                projectDirectories.Add(named);
+            }
+
+            directories.UnionWith(projectDirectories);
+        }
+        else
+        {
+            foreach (var pattern in ProjectPatterns)
+            {
+                command.ReadsManifest(pattern, required: false, isPattern: true);
+            }
+
+            // Without a named project the referenced projects cannot be followed.
+            command.Effect.MarkUnverified();
+        }
+
+        foreach (var directory in directories)
+        {
+            for (var current = directory; ; current = WorkingPath.DirectoryOf(current))
+            {
+                foreach (var name in DirectoryFiles)
+                {
+                    command.Effect.Read(WorkingPath.Combine(current, name), required: false);
+                }
+
+                if (current is "." or "/" || current.StartsWith("..", StringComparison.Ordinal) || current == command.WorkingDirectory)
+                {
+                    break;
+                }
+            }
+
+            command.Effect.Write(WorkingPath.Combine(directory, "obj"));
+        }
+
+        foreach (var config in arguments.Values("--configfile"))
+        {
+            if (command.TryResolve(config, out var path))
+            {
+                command.Effect.Read(path, required: true);
+            }
+        }
+
+        var packages = arguments.Value("--packages")?.Value ?? command.Variable("NUGET_PACKAGES") ?? command.HomePath(".nuget/packages");
+        command.Effect.Write(packages.StartsWith('~') ? packages : command.Resolve(packages) ?? packages);
+    }
+
+    /// <summary>Reads a solution or project and what it references.</summary>
+    private static void Follow(CommandInvocation command, string path, HashSet<string> projectDirectories, HashSet<string> visited)
+    {
+        if (!visited.Add(path))
+        {
+            return;
+        }
+
+        command.Effect.Read(path, required: true);
+        var directory = WorkingPath.DirectoryOf(path);
+        var isSolution = path.EndsWith(".sln", StringComparison.Ordinal) || path.EndsWith(".slnx", StringComparison.Ordinal);
+        if (!isSolution)
+        {
+            projectDirectories.Add(directory);
+            command.Effect.Read(WorkingPath.Combine(directory, "packages.lock.json"), required: false);
+        }
+
+        var lookup = command.Lookup(path);
+        if (lookup.State == ManifestState.Absent)
+        {
+            return;
+        }
+
+        if (lookup.Content is not { } content)
+        {
+            command.Effect.MarkUnverified();
+            return;
+        }
+
+        IEnumerable<string> references = path.EndsWith(".sln", StringComparison.Ordinal) ? SolutionProjects(content)
+            : path.EndsWith(".slnx", StringComparison.Ordinal) ? XmlAttributes.Values(content, "Project", "Path")
+            : XmlAttributes.Values(content, "ProjectReference", "Include");
+        foreach (var reference in references)
+        {
+            var relative = reference.Replace('\\', '/');
+            if (relative.Contains("$(", StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified();
+                continue;
+            }
+
+            Follow(command, WorkingPath.Combine(directory, relative), projectDirectories, visited);
+        }
+
+        if (!isSolution)
+        {
+            foreach (var import in XmlAttributes.Values(content, "Import", "Project"))
+            {
+                if (import.Contains("$(", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                command.Effect.Read(WorkingPath.Combine(directory, import.Replace('\\', '/')), required: true);
+            }
+        }
+    }
+
+    /// <summary>The project paths of a classic <c>.sln</c> file (<c>Project("{guid}") = "Name", "path\to\x.csproj", "{guid}"</c>).</summary>
+    private static IEnumerable<string> SolutionProjects(string content)
+    {
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (!line.StartsWith("Project(", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var fields = line.Split(',');
+            if (fields.Length >= 2)
+            {
+                var path = fields[1].Trim().Trim('"');
+                if (path.EndsWith("proj", StringComparison.Ordinal))
+                {
+                    yield return path;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// Elixir: <c>mix deps.get</c> reads <c>mix.exs</c> and <c>mix.lock</c> and writes <c>deps</c>; umbrella projects and
+/// path dependencies need the source; <c>mix local.hex</c> and <c>mix local.rebar</c> read nothing; other tasks build the project.
+/// </summary>
+internal static class ElixirCommands
+{
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table) => table["mix"] = Mix;
+
+    private static void Mix(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, ScriptClassifier.NoValues);
+        var task = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        switch (task)
+        {
+            case "deps.get":
+                command.Effect.Ecosystem("mix");
+                command.Effect.Install(command.Display);
+                var mixExs = command.ReadsAndLooksUp("mix.exs", required: true);
+                var lockPath = command.ReadsManifest("mix.lock", required: false);
+                string? depsPath = null;
+                if (mixExs.Content is { } text)
+                {
+                    if (text.Contains("apps_path:", StringComparison.Ordinal))
+                    {
+                        command.NeedsSource("fetches an umbrella project's apps (`apps_path:` in `mix.exs`)");
+                    }
+                    else if (HasKeyword(text, "path:") || HasKeyword(text, "in_umbrella:"))
+                    {
+                        command.NeedsSource("depends on a local path (`path:` in `mix.exs`)");
+                    }
+
+                    depsPath = QuotedValueAfter(text, "deps_path:");
+                }
+
+                if (lockPath is not null && command.Lookup(lockPath).State != ManifestState.Present)
+                {
+                    command.Effect.MayRewrite(lockPath);
+                }
+
+                var deps = command.Variable("MIX_DEPS_PATH") ?? depsPath ?? "deps";
+                command.Effect.Write(command.Resolve(deps) ?? deps);
+                return;
+            case "local.hex" or "local.rebar":
+                command.ReadsNothing("mix", command.Variable("MIX_HOME") ?? command.HomePath(".mix"));
+                return;
+            case "hex.info" or "hex.config":
+                command.ReadsNothing("mix");
+                return;
+            case null:
+                if (!arguments.Has("-v", "--version"))
+                {
+                    command.NotKnown();
+                }
+
+                return;
+            default:
+                command.Effect.Ecosystem("mix");
+                command.NeedsSource($"runs the project task `{task}`");
+                return;
+        }
+    }
+
+    /// <summary>True when <paramref name="keyword"/> appears as a whole keyword (<c>path:</c> but not <c>deps_path:</c>).</summary>
+    private static bool HasKeyword(string text, string keyword)
+    {
+        for (var index = text.IndexOf(keyword, StringComparison.Ordinal); index >= 0; index = text.IndexOf(keyword, index + 1, StringComparison.Ordinal))
+        {
+            if (index == 0 || !char.IsAsciiLetterOrDigit(text[index - 1]) && text[index - 1] != '_')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The string literal right after a keyword (<c>deps_path: "/mix/deps"</c>), or null.</summary>
+    private static string? QuotedValueAfter(string text, string keyword)
+    {
+        var index = text.IndexOf(keyword, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(index + keyword.Length).TrimStart();
+        if (rest.Length == 0 || rest[0] != '"')
+        {
+            return null;
+        }
+
+        var close = rest[1..].IndexOf('"');
+        return close < 0 ? null : rest.Slice(1, close).ToString();
+    }
+}

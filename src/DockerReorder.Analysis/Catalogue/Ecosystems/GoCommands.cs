@@ -1,0 +1,141 @@
+using System.Collections.Frozen;
+
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// Go: <c>go mod download</c> reads <c>go.mod</c>, <c>go.sum</c>, <c>go.work</c> (and the modules it uses) and the
+/// <c>go.mod</c> of local <c>replace</c> targets; builds and tests need the source; <c>go install pkg@version</c> reads nothing.
+/// </summary>
+internal static class GoCommands
+{
+    private static readonly FrozenSet<string> GoOptions = FrozenSet.ToFrozenSet(["-modfile", "-o", "-C", "-tags", "-ldflags", "-gcflags", "-mod", "-p"], StringComparer.Ordinal);
+
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table) => table["go"] = Go;
+
+    private static void Go(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, GoOptions);
+        var positionals = arguments.Positionals;
+        var subcommand = positionals.Count > 0 ? positionals[0].Value : null;
+        switch (subcommand)
+        {
+            case "mod" when positionals.Count > 1 && positionals[1].Value is "download" or "verify":
+                Download(command, arguments.Value("-C")?.Value ?? ".");
+                return;
+            case "install" or "get" when positionals.Count > 1 && positionals.Skip(1).All(word => word.Value.Contains('@', StringComparison.Ordinal) && !word.Value.StartsWith('.')):
+                command.ReadsNothing("go", command.Variable("GOBIN") ?? (command.Variable("GOPATH") ?? "/go") + "/bin", ModuleCache(command));
+                return;
+            case "version" or "env" when !arguments.Has("-w") || subcommand == "version":
+                return;
+            case "env":
+                command.ReadsNothing("go", command.HomePath(".config/go/env"));
+                return;
+            case "clean" when arguments.Has("-modcache", "-cache"):
+                command.ReadsNothing("go", ModuleCache(command));
+                return;
+            case null:
+                command.NotKnown();
+                return;
+            default:
+                command.Effect.Ecosystem("go");
+                command.NeedsSource("builds or changes the module from the source");
+                return;
+        }
+    }
+
+    private static string ModuleCache(CommandInvocation command) =>
+        command.Variable("GOMODCACHE") ?? (command.Variable("GOPATH") is { Length: > 0 } gopath ? gopath.Split(':')[0] + "/pkg/mod" : "/go/pkg/mod");
+
+    private static void Download(CommandInvocation command, string directory)
+    {
+        command.Effect.Ecosystem("go");
+        command.Effect.Install(command.Display);
+        var goMod = command.ReadsAndLooksUp(directory + "/go.mod", required: true);
+        command.ReadsManifest(directory + "/go.sum", required: false);
+        var workPath = command.Resolve(directory + "/go.work");
+        command.ReadsManifest(directory + "/go.work", required: false);
+        command.ReadsManifest(directory + "/go.work.sum", required: false);
+        if (goMod.Content is { } text)
+        {
+            foreach (var local in LocalReplacements(text))
+            {
+                command.ReadsManifest(directory + "/" + local + "/go.mod", required: true);
+            }
+        }
+
+        if (workPath is not null && command.Variable("GOWORK") is not "off")
+        {
+            var work = command.Lookup(workPath);
+            if (work.State == ManifestState.Present && work.Content is { } workText)
+            {
+                foreach (var used in UsedModules(workText))
+                {
+                    command.ReadsManifest(directory + "/" + used + "/go.mod", required: true);
+                    command.ReadsManifest(directory + "/" + used + "/go.sum", required: false);
+                }
+            }
+            else if (work.State == ManifestState.Unknown)
+            {
+                command.Effect.MarkUnverified();
+            }
+        }
+
+        command.Effect.Write(ModuleCache(command));
+    }
+
+    /// <summary>Local directories named on the right of <c>replace ... =&gt; ./dir</c>.</summary>
+    private static IEnumerable<string> LocalReplacements(string goMod)
+    {
+        foreach (var raw in goMod.Split('\n'))
+        {
+            var arrow = raw.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow < 0)
+            {
+                continue;
+            }
+
+            var target = raw[(arrow + 2)..].Split("//")[0].Trim().Split(' ', '\t')[0];
+            if (target.StartsWith("./", StringComparison.Ordinal) || target.StartsWith("../", StringComparison.Ordinal) || target is "." or "..")
+            {
+                yield return target;
+            }
+        }
+    }
+
+    /// <summary>The directories of <c>use</c> directives in <c>go.work</c> (single-line and block forms).</summary>
+    private static IEnumerable<string> UsedModules(string goWork)
+    {
+        var inBlock = false;
+        foreach (var raw in goWork.Split('\n'))
+        {
+            var line = raw.Split("//")[0].Trim();
+            if (inBlock)
+            {
+                if (line == ")")
+                {
+                    inBlock = false;
+                }
+                else if (line.Length > 0)
+                {
+                    yield return line.Trim('"');
+                }
+
+                continue;
+            }
+
+            if (line.StartsWith("use", StringComparison.Ordinal))
+            {
+                var rest = line[3..].Trim();
+                if (rest == "(")
+                {
+                    inBlock = true;
+                }
+                else if (rest.Length > 0)
+                {
+                    yield return rest.Trim('"');
+                }
+            }
+        }
+    }
+}

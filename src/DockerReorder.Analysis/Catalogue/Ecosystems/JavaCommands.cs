@@ -1,0 +1,233 @@
+using System.Collections.Frozen;
+using DockerReorder.Analysis.Catalogue.Manifests;
+using DockerReorder.Analysis.Shell;
+
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// Java: Maven (<c>mvn</c>, <c>./mvnw</c>) resolving dependencies (<c>dependency:go-offline</c>, <c>dependency:resolve</c>)
+/// reads <c>pom.xml</c> and its modules' POMs and <c>.mvn/</c>; Gradle (<c>gradle</c>, <c>./gradlew</c>) running
+/// <c>dependencies</c> reads the build and settings scripts, <c>gradle.properties</c>, <c>gradle/</c>, <c>buildSrc/</c> and
+/// the included projects' build scripts. Any other goal or task builds the project: it needs the source.
+/// </summary>
+internal static class JavaCommands
+{
+    private static readonly FrozenSet<string> MavenOptions = FrozenSet.ToFrozenSet(
+        ["-f", "--file", "-s", "--settings", "-gs", "--global-settings", "-P", "--activate-profiles", "-pl", "--projects", "-T", "--threads", "-D", "-l", "--log-file", "-rf", "--resume-from", "-t", "--toolchains", "-b", "--builder"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> GradleOptions = FrozenSet.ToFrozenSet(
+        ["-p", "--project-dir", "-g", "--gradle-user-home", "-b", "--build-file", "-c", "--settings-file", "-x", "--exclude-task", "-I", "--init-script", "--console", "--warning-mode", "-D", "-P", "--max-workers", "--configuration", "--priority"],
+        StringComparer.Ordinal);
+
+    private static readonly string[] ResolvingGoalSuffixes = [":go-offline", ":resolve", ":resolve-plugins", ":resolve-dependencies", ":tree"];
+    private static readonly string[] GradleFiles = ["build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties"];
+
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table)
+    {
+        table["mvn"] = Maven;
+        table["mvnw"] = Maven;
+        table["gradle"] = Gradle;
+        table["gradlew"] = Gradle;
+        table["java"] = command =>
+        {
+            if (command.Arguments.Count > 0 && command.Arguments[0].Value is "-version" or "--version")
+            {
+                return;
+            }
+
+            command.NeedsSource("runs project code");
+        };
+    }
+
+    private static void Maven(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, MavenOptions);
+        var goals = arguments.Positionals;
+        if (goals.Count == 0)
+        {
+            if (!arguments.Has("-v", "--version", "-h", "--help"))
+            {
+                command.NotKnown();
+            }
+
+            return;
+        }
+
+        command.Effect.Ecosystem("maven");
+        var building = goals.FirstOrDefault(goal => !ResolvingGoalSuffixes.Any(suffix => goal.Value.EndsWith(suffix, StringComparison.Ordinal)));
+        if (building.Value is not null)
+        {
+            command.NeedsSource($"builds the project from the source (goal `{building.Value}`)");
+            return;
+        }
+
+        command.Effect.Install(command.Display);
+        var pom = arguments.Value("-f", "--file")?.Value ?? "pom.xml";
+        if (!pom.EndsWith(".xml", StringComparison.Ordinal))
+        {
+            pom = pom.TrimEnd('/') + "/pom.xml";
+        }
+
+        if (command.Name == "mvnw")
+        {
+            if (command.TryResolve(new ShellWord(command.Executable), out var wrapper))
+            {
+                command.Effect.Read(wrapper, required: true);
+            }
+        }
+
+        if (command.Resolve(pom) is { } pomPath)
+        {
+            FollowPom(command, pomPath, new HashSet<string>(StringComparer.Ordinal));
+            command.ReadsManifest(WorkingPath.Combine(WorkingPath.DirectoryOf(pom), ".mvn"), required: false, isDirectory: true);
+        }
+
+        foreach (var settings in arguments.Values("-s", "--settings", "-gs", "--global-settings", "-t", "--toolchains"))
+        {
+            if (command.TryResolve(settings, out var path))
+            {
+                command.Effect.Read(path, required: true);
+            }
+        }
+
+        var local = arguments.Values("-D").Select(value => value.Value).FirstOrDefault(value => value.StartsWith("maven.repo.local=", StringComparison.Ordinal));
+        command.Effect.Write(local is not null ? command.Resolve(local["maven.repo.local=".Length..]) ?? local : command.HomePath(".m2/repository"));
+    }
+
+    private static void FollowPom(CommandInvocation command, string path, HashSet<string> visited)
+    {
+        if (!visited.Add(path))
+        {
+            return;
+        }
+
+        command.Effect.Read(path, required: true);
+        var lookup = command.Lookup(path);
+        if (lookup.State == ManifestState.Absent)
+        {
+            return;
+        }
+
+        if (lookup.Content is not { } content)
+        {
+            command.Effect.MarkUnverified();
+            return;
+        }
+
+        var directory = WorkingPath.DirectoryOf(path);
+        foreach (var module in XmlAttributes.Texts(content, "module"))
+        {
+            var modulePath = WorkingPath.Combine(directory, module);
+            FollowPom(command, modulePath.EndsWith(".xml", StringComparison.Ordinal) ? modulePath : modulePath + "/pom.xml", visited);
+        }
+    }
+
+    private static void Gradle(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, GradleOptions);
+        var tasks = arguments.Positionals;
+        if (tasks.Count == 0)
+        {
+            if (!arguments.Has("-v", "--version", "-h", "--help", "--stop"))
+            {
+                command.NotKnown();
+            }
+
+            return;
+        }
+
+        command.Effect.Ecosystem("gradle");
+        var building = tasks.FirstOrDefault(task => task.Value is not ("dependencies" or "androidDependencies" or "buildEnvironment" or "help")
+            && !task.Value.EndsWith(":dependencies", StringComparison.Ordinal));
+        if (building.Value is not null)
+        {
+            command.NeedsSource($"builds the project from the source (task `{building.Value}`)");
+            return;
+        }
+
+        command.Effect.Install(command.Display);
+        var directory = arguments.Value("-p", "--project-dir")?.Value ?? ".";
+        if (command.Name == "gradlew" && command.TryResolve(new ShellWord(command.Executable), out var wrapper))
+        {
+            command.Effect.Read(wrapper, required: true);
+        }
+
+        foreach (var file in GradleFiles)
+        {
+            command.ReadsManifest(directory + "/" + file, required: false);
+        }
+
+        command.ReadsManifest(directory + "/gradle", required: false, isDirectory: true);
+        command.ReadsManifest(directory + "/buildSrc", required: false, isDirectory: true);
+        foreach (var settingsName in (string[])["settings.gradle", "settings.gradle.kts"])
+        {
+            if (command.Resolve(directory + "/" + settingsName) is not { } settingsPath)
+            {
+                continue;
+            }
+
+            var settings = command.Lookup(settingsPath);
+            if (settings.State == ManifestState.Unknown)
+            {
+                command.Effect.MarkUnverified();
+            }
+
+            if (settings.Content is not { } text)
+            {
+                continue;
+            }
+
+            foreach (var (project, isBuild) in IncludedProjects(text))
+            {
+                if (isBuild)
+                {
+                    command.ReadsManifest(directory + "/" + project, required: true, isDirectory: true);
+                    continue;
+                }
+
+                foreach (var file in (string[])["build.gradle", "build.gradle.kts"])
+                {
+                    command.ReadsManifest(directory + "/" + project + "/" + file, required: false);
+                }
+            }
+
+            if (text.Contains("projectDir", StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified();
+            }
+        }
+
+        command.Effect.Write(command.Resolve(directory + "/.gradle") ?? ".gradle");
+        command.Effect.Write(arguments.Value("-g", "--gradle-user-home")?.Value ?? command.Variable("GRADLE_USER_HOME") ?? command.HomePath(".gradle"));
+    }
+
+    /// <summary>Projects named by <c>include</c> (<c>':app:core'</c> becomes <c>app/core</c>) and builds named by <c>includeBuild</c>.</summary>
+    private static IEnumerable<(string Path, bool IsBuild)> IncludedProjects(string settings)
+    {
+        foreach (var raw in settings.Split('\n'))
+        {
+            var line = raw.Split("//")[0].Trim();
+            var isBuild = line.StartsWith("includeBuild", StringComparison.Ordinal);
+            if (!isBuild && !line.StartsWith("include", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var quoteAt = line.IndexOfAny(['"', '\'']);
+            while (quoteAt >= 0)
+            {
+                var close = line.IndexOf(line[quoteAt], quoteAt + 1);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                var name = line[(quoteAt + 1)..close];
+                yield return (isBuild ? name : name.TrimStart(':').Replace(':', '/'), isBuild);
+                quoteAt = line.IndexOfAny(['"', '\''], close + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,400 @@
+using System.Collections.Frozen;
+using DockerReorder.Analysis.Catalogue.Manifests;
+using DockerReorder.Analysis.Shell;
+
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// Node: npm, yarn (classic and berry), pnpm, bun and corepack. An install reads <c>package.json</c> and its
+/// lock and config files; it needs the source when <c>package.json</c> has local (<c>file:</c>, <c>link:</c>) dependencies,
+/// workspaces (this catalogue does not expand them), or install-time scripts that run unless <c>--ignore-scripts</c>.
+/// </summary>
+internal static class NodeCommands
+{
+    private static readonly FrozenSet<string> NpmOptions = FrozenSet.ToFrozenSet(
+    [
+        "--prefix", "--loglevel", "--registry", "--cache", "--omit", "--include", "-w", "--workspace", "--userconfig", "--only",
+        "--install-strategy", "--tag", "--location", "--fetch-retries", "--fetch-timeout", "--fetch-retry-mintimeout",
+        "--fetch-retry-maxtimeout", "--maxsockets", "--network-timeout",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> YarnOptions = FrozenSet.ToFrozenSet(
+        ["--network-timeout", "--cache-folder", "--modules-folder", "--mode", "--registry", "--mutex", "--network-concurrency", "--cwd"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PnpmOptions = FrozenSet.ToFrozenSet(
+        ["--filter", "-F", "-C", "--dir", "--store-dir", "--reporter", "--registry", "--config.node-linker", "--network-concurrency", "--child-concurrency", "--loglevel"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> BunOptions = FrozenSet.ToFrozenSet(["--cwd", "--registry", "--cache-dir", "--backend", "-c", "--config"], StringComparer.Ordinal);
+
+    private static readonly string[] GlobalWrites = ["/usr/local/lib/node_modules", "/usr/local/bin"];
+
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table)
+    {
+        table["npm"] = Npm;
+        table["yarn"] = Yarn;
+        table["yarnpkg"] = Yarn;
+        table["pnpm"] = Pnpm;
+        table["bun"] = Bun;
+        table["corepack"] = Corepack;
+        table["npx"] = command => command.NeedsSource("runs a package in the working directory");
+        table["node"] = command =>
+        {
+            if (command.Arguments.Count > 0 && command.Arguments[0].Value is "--version" or "-v")
+            {
+                return;
+            }
+
+            command.NeedsSource("runs project code");
+        };
+    }
+
+    private static void Npm(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, NpmOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("--prefix")?.Value ?? ".";
+        var global = arguments.Has("-g", "--global") || arguments.Value("--location")?.Value == "global";
+        var packages = arguments.Positionals.Skip(1).ToList();
+        switch (subcommand)
+        {
+            case "ci" or "clean-install" or "ic" or "install-clean" or "isntall-clean":
+                Install(command, arguments, directory, "npm", Lockfiles.Npm, rewritesLock: false);
+                return;
+            case "install" or "i" or "in" or "ins" or "inst" or "insta" or "instal" or "isnt" or "isnta" or "isntal" or "isntall" or "add":
+                if (global)
+                {
+                    GlobalInstall(command, packages, "npm");
+                    return;
+                }
+
+                if (packages.Count > 0)
+                {
+                    command.Effect.Ecosystem("npm");
+                    command.NeedsSource("adds packages to `package.json`");
+                    return;
+                }
+
+                Install(command, arguments, directory, "npm", Lockfiles.Npm, rewritesLock: true);
+                return;
+            case "prune":
+                Install(command, arguments, directory, "npm", Lockfiles.Npm, rewritesLock: false, runsScripts: false);
+                return;
+            case "cache" or "config" or "set" or "get" or "doctor" or "ping" or "whoami" or "help":
+                command.ReadsNothing("npm");
+                return;
+            case "uninstall" or "update" or "upgrade" or "up" when global:
+                GlobalInstall(command, [], "npm");
+                return;
+            case null:
+                if (!arguments.Has("-v", "--version"))
+                {
+                    command.NotKnown();
+                }
+
+                return;
+            default:
+                command.Effect.Ecosystem("npm");
+                command.NeedsSource("runs project scripts or changes the project");
+                return;
+        }
+    }
+
+    private static void Yarn(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, YarnOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("--cwd")?.Value ?? ".";
+        switch (subcommand)
+        {
+            case null or "install":
+                if (subcommand is null && arguments.Has("-v", "--version"))
+                {
+                    return;
+                }
+
+                YarnInstall(command, arguments, directory);
+                return;
+            case "global" when arguments.Positionals.Count > 2 && arguments.Positionals[1].Value == "add":
+                GlobalInstall(command, arguments.Positionals.Skip(2).ToList(), "yarn");
+                command.Effect.Write("/usr/local/share/.config/yarn/global");
+                return;
+            case "cache":
+                command.ReadsNothing("yarn");
+                return;
+            case "add" or "remove" or "upgrade" or "up":
+                command.Effect.Ecosystem("yarn");
+                command.NeedsSource("changes `package.json`");
+                return;
+            case "config" or "set" or "plugin" or "policies":
+                command.Effect.Ecosystem("yarn");
+                command.NotKnown();
+                return;
+            default:
+                command.Effect.Ecosystem("yarn");
+                command.NeedsSource("runs project scripts or changes the project");
+                return;
+        }
+    }
+
+    private static void YarnInstall(CommandInvocation command, ParsedArguments arguments, string directory)
+    {
+        var berryConfig = command.Resolve(directory + "/.yarnrc.yml");
+        var packagePath = command.Resolve(directory + "/package.json");
+        var packageManager = packagePath is null ? null : command.Lookup(packagePath).Content is { } text ? PackageJson.Read(text)?.PackageManager : null;
+        var berry = arguments.Has("--immutable", "--immutable-cache", "--check-cache", "--inline-builds", "--mode")
+            || berryConfig is not null && command.Lookup(berryConfig).State == ManifestState.Present
+            || packageManager is not null && packageManager.StartsWith("yarn@", StringComparison.Ordinal) && !packageManager.StartsWith("yarn@1.", StringComparison.Ordinal);
+        if (berry)
+        {
+            var skipsBuilds = arguments.Value("--mode")?.Value == "skip-build";
+            Install(command, arguments, directory, "yarn", Lockfiles.YarnBerry, rewritesLock: !arguments.Has("--immutable"), runsScripts: !skipsBuilds);
+            foreach (var folder in (string[])[".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache"])
+            {
+                command.ReadsManifest(directory + "/" + folder, required: false, isDirectory: true);
+            }
+
+            foreach (var output in (string[])[".pnp.cjs", ".pnp.loader.mjs", ".yarn/cache", ".yarn/install-state.gz", ".yarn/unplugged"])
+            {
+                command.Effect.Write(command.Resolve(directory + "/" + output) ?? output);
+            }
+
+            return;
+        }
+
+        var frozen = arguments.Has("--frozen-lockfile", "--pure-lockfile");
+        Install(command, arguments, directory, "yarn", Lockfiles.YarnClassic, rewritesLock: !frozen, modulesFolder: arguments.Value("--modules-folder")?.Value);
+    }
+
+    private static void Pnpm(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, PnpmOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("-C", "--dir")?.Value ?? ".";
+        var global = arguments.Has("-g", "--global");
+        var packages = arguments.Positionals.Skip(1).ToList();
+        switch (subcommand)
+        {
+            case "install" or "i" or "add" when global:
+                GlobalInstall(command, packages, "pnpm");
+                return;
+            case "install" or "i":
+                if (packages.Count > 0)
+                {
+                    command.Effect.Ecosystem("pnpm");
+                    command.NeedsSource("changes `package.json`");
+                    return;
+                }
+
+                if (arguments.Has("--filter", "-F", "-r", "--recursive"))
+                {
+                    command.Effect.Ecosystem("pnpm");
+                    command.NeedsSource("installs workspace packages");
+                    return;
+                }
+
+                Install(command, arguments, directory, "pnpm", Lockfiles.Pnpm, rewritesLock: !arguments.Has("--frozen-lockfile"));
+                command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false);
+                WorkspaceFile(command, directory);
+                return;
+            case "fetch":
+                command.Effect.Ecosystem("pnpm");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest(directory + "/pnpm-lock.yaml", required: true);
+                command.ReadsManifest(directory + "/pnpm-workspace.yaml", required: false);
+                command.ReadsManifest(directory + "/.npmrc", required: false);
+                command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false);
+                command.Effect.Write(command.Variable("PNPM_HOME") is { } home ? home + "/store" : command.HomePath(".local/share/pnpm/store"));
+                return;
+            case "config" or "store" or "setup" or "env":
+                command.ReadsNothing("pnpm");
+                return;
+            case null:
+                if (!arguments.Has("-v", "--version"))
+                {
+                    command.NotKnown();
+                }
+
+                return;
+            default:
+                command.Effect.Ecosystem("pnpm");
+                command.NeedsSource("runs project scripts or changes the project");
+                return;
+        }
+    }
+
+    private static void WorkspaceFile(CommandInvocation command, string directory)
+    {
+        if (command.Resolve(directory + "/pnpm-workspace.yaml") is { } path)
+        {
+            var lookup = command.Lookup(path);
+            if (lookup.State == ManifestState.Present && lookup.Content is { } content && content.Contains("packages", StringComparison.Ordinal))
+            {
+                command.NeedsSource("installs the workspaces declared in `pnpm-workspace.yaml`");
+            }
+            else if (lookup.State == ManifestState.Unknown)
+            {
+                command.Effect.MarkUnverified();
+            }
+        }
+    }
+
+    private static void Bun(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, BunOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("--cwd")?.Value ?? ".";
+        var packages = arguments.Positionals.Skip(1).ToList();
+        switch (subcommand)
+        {
+            case "install" or "i" or "add" when arguments.Has("-g", "--global"):
+                GlobalInstall(command, packages, "bun");
+                return;
+            case "install" or "i" when packages.Count == 0:
+                Install(command, arguments, directory, "bun", Lockfiles.Bun, rewritesLock: !arguments.Has("--frozen-lockfile"));
+                command.ReadsManifest(directory + "/bunfig.toml", required: false);
+                return;
+            case null:
+                if (!arguments.Has("-v", "--version"))
+                {
+                    command.NotKnown();
+                }
+
+                return;
+            default:
+                command.Effect.Ecosystem("bun");
+                command.NeedsSource("runs project scripts or changes the project");
+                return;
+        }
+    }
+
+    private static void Corepack(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, ScriptClassifier.NoValues);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        switch (subcommand)
+        {
+            case "enable" or "disable":
+                command.ReadsNothing("corepack", "/usr/local/bin");
+                return;
+            case "prepare" or "install" when arguments.Positionals.Count > 1:
+                command.ReadsNothing("corepack", command.Variable("COREPACK_HOME") ?? command.HomePath(".cache/node/corepack"));
+                return;
+            case "prepare" or "install":
+                command.Effect.Ecosystem("corepack");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest("package.json", required: true);
+                return;
+            case "use" or "up":
+                command.NeedsSource("changes `package.json`");
+                return;
+            default:
+                command.NotKnown();
+                return;
+        }
+    }
+
+    private static void GlobalInstall(CommandInvocation command, IReadOnlyList<ShellWord> packages, string ecosystem)
+    {
+        if (packages.Count == 0)
+        {
+            command.Effect.Ecosystem(ecosystem);
+            command.NeedsSource("installs the project globally");
+            return;
+        }
+
+        foreach (var package in packages)
+        {
+            var text = package.Value;
+            if (text.StartsWith("file:", StringComparison.Ordinal) || text.StartsWith('.') || text.StartsWith('/') || text.EndsWith(".tgz", StringComparison.Ordinal))
+            {
+                command.ReadsPath(new ShellWord(text.StartsWith("file:", StringComparison.Ordinal) ? text[5..] : text, package.IsResolved));
+            }
+        }
+
+        command.ReadsNothing(ecosystem, GlobalWrites);
+    }
+
+    /// <summary>A dependency install from <c>package.json</c>: its reads, the checks that make it need the source, its writes.</summary>
+    private static void Install(
+        CommandInvocation command,
+        ParsedArguments arguments,
+        string directory,
+        string ecosystem,
+        Lockfiles lockfiles,
+        bool rewritesLock,
+        bool runsScripts = true,
+        string? modulesFolder = null)
+    {
+        command.Effect.Ecosystem(ecosystem);
+        command.Effect.Install(command.Display);
+        var packageJson = command.ReadsAndLooksUp(directory + "/package.json", required: true);
+        foreach (var lockFile in lockfiles.Files)
+        {
+            var path = command.ReadsManifest(directory + "/" + lockFile, required: false);
+            if (rewritesLock && path is not null && lockfiles.Rewritten.Contains(lockFile))
+            {
+                command.Effect.MayRewrite(path);
+            }
+        }
+
+        foreach (var config in lockfiles.Config)
+        {
+            command.ReadsManifest(directory + "/" + config, required: false);
+        }
+
+        var ignoreScripts = !runsScripts || arguments.Has("--ignore-scripts")
+            || command.Variable("npm_config_ignore_scripts") is "true" or "1" || command.Variable("NPM_CONFIG_IGNORE_SCRIPTS") is "true" or "1";
+        if (packageJson.State == ManifestState.Present && packageJson.Content is { } content)
+        {
+            if (PackageJson.Read(content) is not { } facts)
+            {
+                command.Effect.MarkUnverified();
+            }
+            else
+            {
+                if (facts.LocalDependencies.Count > 0)
+                {
+                    command.NeedsSource($"installs `{facts.LocalDependencies[0]}` from the working directory");
+                }
+
+                if (facts.HasWorkspaces)
+                {
+                    command.NeedsSource("installs the workspaces declared in `package.json`");
+                }
+
+                if (!ignoreScripts && facts.LifecycleScripts.Count > 0)
+                {
+                    command.NeedsSource($"runs the `{facts.LifecycleScripts[0]}` script of `package.json`, which runs project code");
+                }
+
+                foreach (var patch in facts.PatchFiles)
+                {
+                    command.ReadsManifest(directory + "/" + patch, required: true);
+                }
+            }
+
+            if (!ignoreScripts && command.Resolve(directory + "/binding.gyp") is { } gyp && command.Lookup(gyp).State == ManifestState.Present)
+            {
+                command.NeedsSource("builds `binding.gyp`, which compiles project code");
+            }
+        }
+
+        var modules = modulesFolder ?? directory + "/node_modules";
+        command.Effect.Write(command.Resolve(modules) ?? modules);
+    }
+
+    /// <summary>The lock and configuration files one package manager reads, and which of them an install may rewrite.</summary>
+    private sealed record Lockfiles(string[] Files, string[] Rewritten, string[] Config)
+    {
+        internal static Lockfiles Npm { get; } = new(["package-lock.json", "npm-shrinkwrap.json"], ["package-lock.json"], [".npmrc"]);
+
+        internal static Lockfiles YarnClassic { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc", ".npmrc"]);
+
+        internal static Lockfiles YarnBerry { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc.yml"]);
+
+        internal static Lockfiles Pnpm { get; } = new(["pnpm-lock.yaml"], ["pnpm-lock.yaml"], ["pnpm-workspace.yaml", ".npmrc"]);
+
+        internal static Lockfiles Bun { get; } = new(["bun.lockb", "bun.lock"], ["bun.lockb", "bun.lock"], [".npmrc"]);
+    }
+}

@@ -1,0 +1,562 @@
+using System.Collections.Frozen;
+using DockerReorder.Analysis.Catalogue.Manifests;
+using DockerReorder.Analysis.Shell;
+
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// Python: pip (<c>pip</c>, <c>pip3</c>, <c>python -m pip</c>, <c>uv pip</c>), venv and virtualenv, poetry, pipenv, uv and pipx.
+/// </summary>
+internal static class PythonCommands
+{
+    private static readonly FrozenSet<string> PipOptions = FrozenSet.ToFrozenSet(
+    [
+        "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target", "--prefix", "--root", "-i", "--index-url",
+        "--extra-index-url", "-f", "--find-links", "--trusted-host", "--platform", "--python-version", "--implementation", "--abi", "--src",
+        "--upgrade-strategy", "--progress-bar", "--cache-dir", "--log", "--timeout", "--retries", "--proxy", "--cert", "--client-cert",
+        "--global-option", "--config-settings", "-C", "--no-binary", "--only-binary", "--exists-action", "--report", "--python", "-p",
+        "--index", "--default-index", "--keyring-provider", "--python-platform", "--link-mode", "--resolution", "--prerelease",
+        "--index-strategy", "--extra", "--group", "--overrides", "--build-constraint", "--exclude-newer", "--root-user-action",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PoetryOptions = FrozenSet.ToFrozenSet(
+        ["--only", "--with", "--without", "-E", "--extras", "-C", "--directory", "-P", "--project", "--output", "-o", "-f", "--format"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> UvOptions = FrozenSet.ToFrozenSet(
+    [
+        "--extra", "--group", "--only-group", "--no-group", "--directory", "--project", "--package", "--python", "-p", "--link-mode",
+        "-o", "--output-file", "--index", "--default-index", "--index-url", "--extra-index-url", "--prune", "--format", "--cache-dir",
+        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PipenvOptions = FrozenSet.ToFrozenSet(["--python", "--categories", "--extra-pip-args"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> VenvOptions = FrozenSet.ToFrozenSet(["--prompt", "-p", "--python", "--seed"], StringComparer.Ordinal);
+
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table)
+    {
+        table["pip"] = command => Pip(command, command.Arguments, uv: false);
+        table["python"] = Python;
+        table["virtualenv"] = command => Venv(command, command.Arguments, "virtualenv");
+        table["poetry"] = Poetry;
+        table["pipenv"] = Pipenv;
+        table["uv"] = Uv;
+        table["pipx"] = Pipx;
+    }
+
+    private static void Python(CommandInvocation command)
+    {
+        var arguments = command.Arguments;
+        var i = 0;
+        while (i < arguments.Count && arguments[i].Value is "-u" or "-B" or "-I" or "-E" or "-O" or "-OO" or "-s" or "-S" or "-q" or "-b")
+        {
+            i++;
+        }
+
+        if (i >= arguments.Count)
+        {
+            command.NotKnown();
+            return;
+        }
+
+        var first = arguments[i].Value;
+        if (first is "--version" or "-V")
+        {
+            return;
+        }
+
+        if (first == "-m" && i + 1 < arguments.Count)
+        {
+            var rest = arguments.Skip(i + 2).ToArray();
+            switch (arguments[i + 1].Value)
+            {
+                case "pip":
+                    Pip(command, rest, uv: false);
+                    return;
+                case "venv" or "virtualenv":
+                    Venv(command, rest, "venv");
+                    return;
+                case "pipx":
+                    Pipx(command, rest);
+                    return;
+            }
+
+            command.NotKnown();
+            return;
+        }
+
+        if (!first.StartsWith('-'))
+        {
+            if (command.TryResolve(arguments[i], out var script))
+            {
+                if (command.TouchesWorkingDirectory(script))
+                {
+                    command.NeedsSource($"runs `{script}` from the working directory");
+                }
+                else
+                {
+                    command.Effect.Unknown($"{command.Display} runs `{script}`, a script the catalogue cannot see");
+                }
+            }
+
+            return;
+        }
+
+        command.NotKnown();
+    }
+
+    private static void Pip(CommandInvocation command, IReadOnlyList<ShellWord> words, bool uv)
+    {
+        var arguments = ParsedArguments.Parse(words, PipOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var ecosystem = uv ? "uv" : "pip";
+        switch (subcommand)
+        {
+            case "install":
+                PipInstall(command, arguments, ecosystem, uv);
+                return;
+            case "sync" when uv:
+                command.Effect.Ecosystem(ecosystem);
+                command.Effect.Install(command.Display);
+                var visited = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var file in arguments.Positionals.Skip(1))
+                {
+                    if (command.TryResolve(file, out var path))
+                    {
+                        RequirementsFile.Follow(command, path, visited);
+                    }
+                }
+
+                WritesSitePackages(command, arguments, uv);
+                return;
+            case "uninstall":
+                command.ReadsNothing(ecosystem);
+                WritesSitePackages(command, arguments, uv);
+                return;
+            case "freeze" or "list" or "show" or "check" or "--version" or "config" or "debug" or "help":
+                command.ReadsNothing(ecosystem);
+                return;
+            case "cache":
+                command.ReadsNothing(ecosystem);
+                return;
+            case null when arguments.Has("--version", "-V"):
+                return;
+            default:
+                command.NotKnown();
+                return;
+        }
+    }
+
+    private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv)
+    {
+        command.Effect.Ecosystem(ecosystem);
+        var files = arguments.Values("-r", "--requirement", "-c", "--constraint", "--overrides", "--build-constraint").ToList();
+        var packages = arguments.Positionals.Skip(1).ToList();
+        var editables = arguments.Values("-e", "--editable").ToList();
+        if (files.Count == 0 && packages.Count == 0 && editables.Count == 0)
+        {
+            command.NotKnown();
+            return;
+        }
+
+        foreach (var spec in packages.Concat(editables))
+        {
+            if (!spec.IsResolved && (spec.Value.StartsWith('$') || spec.Value.StartsWith('~')))
+            {
+                command.Effect.Unknown($"{command.Display} installs `{spec.Value}`, a value the catalogue cannot resolve");
+                continue;
+            }
+
+            if (PythonPackageSpec.IsLocal(spec.Value) || editables.Contains(spec) && !spec.Value.Contains("://", StringComparison.Ordinal))
+            {
+                var local = PythonPackageSpec.LocalPath(spec.Value);
+                var resolved = command.Resolve(local);
+                if (resolved is null || command.TouchesWorkingDirectory(resolved))
+                {
+                    command.NeedsSource($"installs `{spec.Value}` from the working directory");
+                }
+            }
+        }
+
+        foreach (var links in arguments.Values("-f", "--find-links"))
+        {
+            if (!links.Value.Contains("://", StringComparison.Ordinal))
+            {
+                command.ReadsPath(links);
+            }
+        }
+
+        foreach (var file in arguments.Values("--cert", "--client-cert"))
+        {
+            command.ReadsPath(file);
+        }
+
+        foreach (var file in arguments.Values("--log", "--report"))
+        {
+            command.WritesPath(file);
+        }
+
+        if (files.Count > 0)
+        {
+            command.Effect.Install(command.Display);
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                if (file.Value.Contains("://", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (command.TryResolve(file, out var path))
+                {
+                    RequirementsFile.Follow(command, path, visited);
+                }
+            }
+        }
+
+        WritesSitePackages(command, arguments, uv);
+    }
+
+    /// <summary>Where installed packages go: <c>--target</c>/<c>--prefix</c>, the venv of the pip used or of <c>VIRTUAL_ENV</c>, or the system's site-packages.</summary>
+    private static void WritesSitePackages(CommandInvocation command, ParsedArguments arguments, bool uv)
+    {
+        if (arguments.Value("-t", "--target", "--prefix", "--root") is { } target)
+        {
+            if (command.TryResolve(target, out var path))
+            {
+                command.Effect.Write(path);
+            }
+
+            return;
+        }
+
+        if (arguments.Has("--user"))
+        {
+            command.Effect.Write(command.HomePath(".local"));
+            return;
+        }
+
+        var executableDirectory = WorkingPath.DirectoryOf(command.Executable);
+        if (command.Executable.StartsWith('/') && executableDirectory.EndsWith("/bin", StringComparison.Ordinal)
+            && executableDirectory is not ("/usr/bin" or "/usr/local/bin" or "/bin"))
+        {
+            command.Effect.Write(executableDirectory[..^4]);
+            return;
+        }
+
+        if (command.Variable("VIRTUAL_ENV") is { Length: > 0 } venv && !arguments.Has("--system"))
+        {
+            command.Effect.Write(command.Resolve(venv) ?? venv);
+            return;
+        }
+
+        if (uv && !arguments.Has("--system") && command.Variable("UV_SYSTEM_PYTHON") is null or "" or "0" or "false")
+        {
+            command.Effect.Write(command.Resolve(".venv") ?? ".venv");
+            return;
+        }
+
+        command.Effect.Write("/usr/local/lib");
+        command.Effect.Write("/usr/local/bin");
+    }
+
+    private static void Venv(CommandInvocation command, IReadOnlyList<ShellWord> words, string ecosystem)
+    {
+        var arguments = ParsedArguments.Parse(words, VenvOptions);
+        if (arguments.Positionals.Count == 0)
+        {
+            command.NotKnown();
+            return;
+        }
+
+        command.Effect.Ecosystem(ecosystem);
+        foreach (var directory in arguments.Positionals)
+        {
+            if (command.TryResolve(directory, out var path))
+            {
+                command.Effect.Write(path);
+            }
+        }
+    }
+
+    private static void Poetry(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, PoetryOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("-C", "--directory", "-P", "--project")?.Value ?? ".";
+        switch (subcommand)
+        {
+            case "install" or "sync":
+                command.Effect.Ecosystem("poetry");
+                command.Effect.Install(command.Display);
+                var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
+                var lockFile = command.ReadsManifest(directory + "/poetry.lock", required: false);
+                var config = command.ReadsManifest(directory + "/poetry.toml", required: false);
+                if (arguments.Has("--only-root") || !arguments.Has("--no-root"))
+                {
+                    command.NeedsSource("installs the project itself (no `--no-root`)");
+                }
+
+                if (pyproject.Content is { } text && HasPathDependency(text, static table => table.StartsWith("tool.poetry", StringComparison.Ordinal) && table.Contains("dependencies", StringComparison.Ordinal)))
+                {
+                    command.NeedsSource("installs a path dependency declared in `pyproject.toml`");
+                }
+
+                if (lockFile is not null && command.Lookup(lockFile).State != ManifestState.Present)
+                {
+                    command.Effect.MayRewrite(lockFile);
+                }
+
+                PoetryWrites(command, config, directory);
+                return;
+            case "config":
+                if (arguments.Has("--local"))
+                {
+                    command.WritesPath(new ShellWord(directory + "/poetry.toml"));
+                }
+
+                var positionals = arguments.Positionals;
+                if (positionals.Count >= 3 && positionals[1].Value.StartsWith("virtualenvs.", StringComparison.Ordinal))
+                {
+                    var name = "POETRY_" + positionals[1].Value.Replace('.', '_').Replace('-', '_').ToUpperInvariant();
+                    command.State.Variables.Set(name, positionals[2].IsResolved ? positionals[2].Value : null);
+                }
+
+                command.ReadsNothing("poetry");
+                return;
+            case "self" or "--version" or "cache" or "about":
+                command.ReadsNothing("poetry");
+                return;
+            case "export":
+                command.Effect.Ecosystem("poetry");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                command.ReadsManifest(directory + "/poetry.lock", required: false);
+                if (arguments.Value("-o", "--output") is { } output)
+                {
+                    command.WritesPath(output);
+                }
+
+                return;
+            case null:
+                command.NotKnown();
+                return;
+            default:
+                command.NeedsSource("runs or changes the project");
+                return;
+        }
+    }
+
+    private static void PoetryWrites(CommandInvocation command, string? configPath, string directory)
+    {
+        var create = command.Variable("POETRY_VIRTUALENVS_CREATE");
+        var inProject = command.Variable("POETRY_VIRTUALENVS_IN_PROJECT");
+        if (configPath is not null && command.Lookup(configPath).Content is { } config)
+        {
+            foreach (var (table, line) in TomlLines.Read(config))
+            {
+                var key = table.Length > 0 ? table + "." + line : line;
+                if (key.StartsWith("virtualenvs.in-project", StringComparison.Ordinal) || key.StartsWith("virtualenvs.in_project", StringComparison.Ordinal))
+                {
+                    inProject ??= line.Contains("true", StringComparison.Ordinal) ? "true" : "false";
+                }
+                else if (key.StartsWith("virtualenvs.create", StringComparison.Ordinal))
+                {
+                    create ??= line.Contains("false", StringComparison.Ordinal) ? "false" : "true";
+                }
+            }
+        }
+
+        if (create is "false" or "0")
+        {
+            command.Effect.Write("/usr/local/lib");
+            command.Effect.Write("/usr/local/bin");
+        }
+        else if (inProject is "true" or "1")
+        {
+            command.Effect.Write(command.Resolve(directory + "/.venv") ?? ".venv");
+        }
+        else
+        {
+            command.Effect.Write(command.Variable("POETRY_VIRTUALENVS_PATH") ?? (command.Variable("POETRY_CACHE_DIR") is { } cache ? cache + "/virtualenvs" : command.HomePath(".cache/pypoetry/virtualenvs")));
+        }
+    }
+
+    private static bool HasPathDependency(string content, Func<string, bool> dependencyTable)
+    {
+        foreach (var (table, line) in TomlLines.Read(content))
+        {
+            if ((dependencyTable(table) || table.StartsWith("project", StringComparison.Ordinal)) && (TomlLines.SetsKey(line, "path") || line.Contains("file:", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Pipenv(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, PipenvOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        switch (subcommand)
+        {
+            case "install" or "sync":
+                command.Effect.Ecosystem("pipenv");
+                if (subcommand == "install" && arguments.Positionals.Count > 1)
+                {
+                    command.NeedsSource("adds packages to the Pipfile");
+                    return;
+                }
+
+                command.Effect.Install(command.Display);
+                var lockOnly = subcommand == "sync" || arguments.Has("--ignore-pipfile");
+                var pipfile = command.ReadsAndLooksUp("Pipfile", required: !lockOnly);
+                var lockFile = command.ReadsManifest("Pipfile.lock", required: lockOnly);
+                if (pipfile.Content is { } text && HasPathDependency(text, static table => table.Contains("packages", StringComparison.Ordinal)))
+                {
+                    command.NeedsSource("installs a path dependency declared in `Pipfile`");
+                }
+
+                if (!lockOnly && !arguments.Has("--deploy") && lockFile is not null)
+                {
+                    command.Effect.MayRewrite(lockFile);
+                }
+
+                if (arguments.Has("--system"))
+                {
+                    command.Effect.Write("/usr/local/lib");
+                    command.Effect.Write("/usr/local/bin");
+                }
+                else
+                {
+                    command.Effect.Write(command.Variable("PIPENV_VENV_IN_PROJECT") is { Length: > 0 } and not ("0" or "false") ? command.Resolve(".venv") ?? ".venv" : command.HomePath(".local/share/virtualenvs"));
+                }
+
+                return;
+            case "--version":
+                return;
+            default:
+                command.NotKnown();
+                return;
+        }
+    }
+
+    private static void Uv(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, UvOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("--directory", "--project")?.Value ?? ".";
+        switch (subcommand)
+        {
+            case "pip":
+                var pipArguments = command.Arguments.SkipWhile(word => word.Value != "pip").Skip(1).ToArray();
+                Pip(command, pipArguments, uv: true);
+                return;
+            case "sync":
+                UvSync(command, arguments, directory);
+                return;
+            case "venv":
+                command.Effect.Ecosystem("uv");
+                if (command.TryResolve(arguments.Positionals.Count > 1 ? arguments.Positionals[1] : new ShellWord(".venv"), out var venv))
+                {
+                    command.Effect.Write(venv);
+                }
+
+                return;
+            case "tool" when arguments.Positionals.Count > 2 && arguments.Positionals[1].Value == "install":
+                if (PythonPackageSpec.IsLocal(arguments.Positionals[2].Value))
+                {
+                    command.ReadsPath(arguments.Positionals[2]);
+                }
+
+                command.ReadsNothing("uv", "/root/.local");
+                return;
+            case "python" or "cache" or "self" or "--version" or "version" when subcommand != "version":
+                command.ReadsNothing("uv");
+                return;
+            case "export":
+                command.Effect.Ecosystem("uv");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                command.ReadsManifest(directory + "/uv.lock", required: false);
+                if (arguments.Value("-o", "--output-file") is { } output)
+                {
+                    command.WritesPath(output);
+                }
+
+                return;
+            case "run" or "build" or "add" or "remove" or "lock" or "version":
+                command.NeedsSource("runs or changes the project");
+                return;
+            default:
+                command.NotKnown();
+                return;
+        }
+    }
+
+    private static void UvSync(CommandInvocation command, ParsedArguments arguments, string directory)
+    {
+        command.Effect.Ecosystem("uv");
+        command.Effect.Install(command.Display);
+        var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
+        var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
+        command.ReadsManifest(directory + "/uv.toml", required: false);
+        command.ReadsManifest(directory + "/.python-version", required: false);
+        if (!arguments.Has("--no-install-project", "--only-dev", "--no-install-workspace"))
+        {
+            command.NeedsSource("installs the project itself (no `--no-install-project`)");
+        }
+
+        if (pyproject.Content is { } text)
+        {
+            foreach (var (table, line) in TomlLines.Read(text))
+            {
+                if (table.StartsWith("tool.uv.workspace", StringComparison.Ordinal))
+                {
+                    command.NeedsSource("installs a uv workspace declared in `pyproject.toml`");
+                    break;
+                }
+
+                if (table.StartsWith("tool.uv.sources", StringComparison.Ordinal) && (TomlLines.SetsKey(line, "path") || TomlLines.SetsKey(line, "workspace")))
+                {
+                    command.NeedsSource("installs a path source declared in `pyproject.toml`");
+                    break;
+                }
+            }
+        }
+
+        var frozen = arguments.Has("--frozen", "--locked") || command.Variable("UV_FROZEN") is { Length: > 0 } and not ("0" or "false")
+            || command.Variable("UV_LOCKED") is { Length: > 0 } and not ("0" or "false");
+        if (!frozen && lockFile is not null)
+        {
+            command.Effect.MayRewrite(lockFile);
+        }
+
+        var environment = command.Variable("UV_PROJECT_ENVIRONMENT") ?? directory + "/.venv";
+        command.Effect.Write(command.Resolve(environment) ?? environment);
+    }
+
+    private static void Pipx(CommandInvocation command) => Pipx(command, command.Arguments);
+
+    private static void Pipx(CommandInvocation command, IReadOnlyList<ShellWord> words)
+    {
+        var arguments = ParsedArguments.Parse(words, PipOptions);
+        if (arguments.Positionals.Count >= 2 && arguments.Positionals[0].Value is "install" or "inject" or "upgrade")
+        {
+            foreach (var spec in arguments.Positionals.Skip(1))
+            {
+                if (PythonPackageSpec.IsLocal(spec.Value))
+                {
+                    command.ReadsPath(new ShellWord(PythonPackageSpec.LocalPath(spec.Value), spec.IsResolved));
+                }
+            }
+
+            command.ReadsNothing("pipx", command.Variable("PIPX_HOME") ?? command.HomePath(".local/share/pipx"));
+            return;
+        }
+
+        command.NotKnown();
+    }
+}

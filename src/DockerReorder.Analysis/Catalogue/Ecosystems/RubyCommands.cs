@@ -1,0 +1,183 @@
+using System.Collections.Frozen;
+using DockerReorder.Analysis.Shell;
+
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// Ruby: <c>bundle install</c> reads <c>Gemfile</c>, <c>Gemfile.lock</c> and <c>.bundle/config</c>; a <c>gemspec</c> line,
+/// <c>path:</c> gems or <c>eval_gemfile</c> make it need the source; <c>gem install x</c> and <c>bundle config set</c> read nothing.
+/// </summary>
+internal static class RubyCommands
+{
+    private static readonly FrozenSet<string> BundleOptions = FrozenSet.ToFrozenSet(
+        ["--jobs", "-j", "--retry", "--without", "--with", "--path", "--gemfile", "--binstubs", "--standalone", "--trust-policy", "--shebang"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> GemOptions = FrozenSet.ToFrozenSet(["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "-s", "--platform"], StringComparer.Ordinal);
+
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table)
+    {
+        table["bundle"] = Bundle;
+        table["bundler"] = Bundle;
+        table["gem"] = Gem;
+        table["ruby"] = command =>
+        {
+            if (command.Arguments.Count > 0 && command.Arguments[0].Value is "-v" or "--version")
+            {
+                return;
+            }
+
+            command.NeedsSource("runs project code");
+        };
+        table["rails"] = command => command.NeedsSource("runs the Rails application");
+        table["rake"] = command => command.NeedsSource("runs project tasks");
+    }
+
+    private static void Bundle(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, BundleOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : "install";
+        switch (subcommand)
+        {
+            case "install":
+                Install(command, arguments);
+                return;
+            case "config":
+                Config(command, arguments);
+                return;
+            case "clean" or "cache" when arguments.Has("--force") || subcommand == "clean":
+                command.ReadsNothing("bundler");
+                return;
+            case "-v" or "--version" or "version":
+                return;
+            case "exec" or "binstubs" or "update" or "lock" or "add" or "package":
+                command.Effect.Ecosystem("bundler");
+                command.NeedsSource("runs or changes the project");
+                return;
+            default:
+                if (arguments.Positionals.Count == 0 && arguments.Has("-v", "--version"))
+                {
+                    return;
+                }
+
+                command.NotKnown();
+                return;
+        }
+    }
+
+    private static void Config(CommandInvocation command, ParsedArguments arguments)
+    {
+        command.Effect.Ecosystem("bundler");
+        var positionals = arguments.Positionals;
+        var local = arguments.Has("--local");
+        if (local)
+        {
+            command.Effect.Write(command.Resolve(".bundle/config") ?? ".bundle/config");
+        }
+        else
+        {
+            command.Effect.Write(command.Variable("BUNDLE_APP_CONFIG") is { } appConfig ? appConfig + "/config" : command.HomePath(".bundle/config"));
+        }
+
+        var setAt = positionals.Count > 1 && positionals[1].Value == "set" ? 2 : 1;
+        if (positionals.Count > setAt + 1)
+        {
+            var key = positionals[setAt].Value.ToUpperInvariant().Replace('.', '_');
+            var name = key.StartsWith("BUNDLE_", StringComparison.Ordinal) ? key : "BUNDLE_" + key;
+            var value = positionals[setAt + 1];
+            command.State.Variables.Set(name, value.IsResolved ? value.Value : null);
+        }
+    }
+
+    private static void Install(CommandInvocation command, ParsedArguments arguments)
+    {
+        command.Effect.Ecosystem("bundler");
+        command.Effect.Install(command.Display);
+        var gemfileName = arguments.Value("--gemfile")?.Value ?? command.Variable("BUNDLE_GEMFILE") ?? "Gemfile";
+        var gemfile = command.ReadsAndLooksUp(gemfileName, required: true);
+        var lockName = gemfileName.EndsWith("gems.rb", StringComparison.Ordinal) ? gemfileName[..^"gems.rb".Length] + "gems.locked" : gemfileName + ".lock";
+        var lockPath = command.ReadsManifest(lockName, required: false);
+        command.ReadsManifest(".bundle/config", required: false);
+        if (gemfile.Content is { } text)
+        {
+            CheckGemfile(command, text);
+        }
+
+        var frozen = arguments.Has("--frozen", "--deployment")
+            || command.Variable("BUNDLE_FROZEN") is "true" or "1" || command.Variable("BUNDLE_DEPLOYMENT") is "true" or "1";
+        if (lockPath is not null && !frozen && command.Lookup(lockPath).State != ManifestState.Present)
+        {
+            command.Effect.MayRewrite(lockPath);
+        }
+
+        var path = arguments.Value("--path")?.Value
+            ?? command.Variable("BUNDLE_PATH")
+            ?? (arguments.Has("--deployment") || command.Variable("BUNDLE_DEPLOYMENT") is "true" or "1" ? "vendor/bundle" : null)
+            ?? command.Variable("GEM_HOME")
+            ?? "/usr/local/bundle";
+        command.Effect.Write(command.Resolve(path) ?? path);
+        if (arguments.Value("--binstubs") is { } binstubs)
+        {
+            command.WritesPath(binstubs);
+        }
+        else if (arguments.Has("--binstubs"))
+        {
+            command.WritesPath(new ShellWord("bin"));
+        }
+    }
+
+    private static void CheckGemfile(CommandInvocation command, string gemfile)
+    {
+        foreach (var raw in gemfile.Split('\n'))
+        {
+            var line = raw.Split('#')[0].Trim();
+            if (line.StartsWith("gemspec", StringComparison.Ordinal))
+            {
+                command.NeedsSource("installs the project's gemspec (`gemspec` in the Gemfile)");
+            }
+            else if (line.StartsWith("eval_gemfile", StringComparison.Ordinal))
+            {
+                command.NeedsSource("reads other files (`eval_gemfile` in the Gemfile)");
+            }
+            else if (line.Contains("path:", StringComparison.Ordinal) || line.Contains(":path", StringComparison.Ordinal) || line.StartsWith("path ", StringComparison.Ordinal))
+            {
+                command.NeedsSource("installs a gem from a local path (`path:` in the Gemfile)");
+            }
+            else if (line.StartsWith("ruby", StringComparison.Ordinal) && line.Contains("file:", StringComparison.Ordinal))
+            {
+                var quote = line.IndexOfAny(['"', '\''], line.IndexOf("file:", StringComparison.Ordinal));
+                var end = quote < 0 ? -1 : line.IndexOf(line[quote], quote + 1);
+                if (end > quote)
+                {
+                    command.ReadsManifest(line[(quote + 1)..end], required: true);
+                }
+            }
+        }
+    }
+
+    private static void Gem(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, GemOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        switch (subcommand)
+        {
+            case "install" or "update" or "uninstall" or "cleanup" or "sources" or "list" or "env" or "pristine":
+                foreach (var gem in arguments.Positionals.Skip(1))
+                {
+                    if (gem.Value.EndsWith(".gem", StringComparison.Ordinal) || gem.Value.Contains('/', StringComparison.Ordinal))
+                    {
+                        command.ReadsPath(gem);
+                    }
+                }
+
+                var installDirectory = arguments.Value("-i", "--install-dir")?.Value ?? command.Variable("GEM_HOME") ?? "/usr/local/bundle";
+                command.ReadsNothing("gem", command.Resolve(installDirectory) ?? installDirectory);
+                return;
+            case null when arguments.Has("-v", "--version"):
+                return;
+            default:
+                command.NotKnown();
+                return;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Frozen;
+using DockerReorder.Analysis.Catalogue.Manifests;
+
+namespace DockerReorder.Analysis.Catalogue.Ecosystems;
+
+/// <summary>
+/// Rust: <c>cargo fetch</c> reads <c>Cargo.toml</c>, <c>Cargo.lock</c>, <c>.cargo/config.toml</c>, the toolchain file, and
+/// whether <c>src/main.rs</c>, <c>src/lib.rs</c> and <c>build.rs</c> exist (cargo refuses a manifest without a target);
+/// workspaces and path dependencies need the source. <c>cargo chef cook</c> reads its recipe. <c>cargo install x</c> reads nothing.
+/// </summary>
+internal static class RustCommands
+{
+    private static readonly FrozenSet<string> CargoOptions = FrozenSet.ToFrozenSet(
+        ["--manifest-path", "--target", "--recipe-path", "--version", "--git", "--branch", "--tag", "--rev", "--root", "--path", "-j", "--jobs", "--profile", "--features", "-F", "-p", "--package", "--bin", "--target-dir", "--config", "-Z"],
+        StringComparer.Ordinal);
+
+    /// <summary>Adds the commands to <paramref name="table"/>.</summary>
+    internal static void Register(IDictionary<string, CommandHandler> table)
+    {
+        table["cargo"] = Cargo;
+        table["rustup"] = Rustup;
+    }
+
+    private static string CargoHome(CommandInvocation command) => command.Variable("CARGO_HOME") ?? "/usr/local/cargo";
+
+    private static void Cargo(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, CargoOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        switch (subcommand)
+        {
+            case "fetch":
+                Fetch(command, arguments);
+                return;
+            case "chef" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "cook":
+                command.Effect.Ecosystem("cargo");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest(arguments.Value("--recipe-path")?.Value ?? "recipe.json", required: true);
+                command.ReadsManifest("rust-toolchain.toml", required: false);
+                command.ReadsManifest("rust-toolchain", required: false);
+                command.Effect.Write(command.Resolve(arguments.Value("--target-dir")?.Value ?? "target") ?? "target");
+                command.Effect.Write(CargoHome(command) + "/registry");
+                return;
+            case "install" when !arguments.Has("--path") && arguments.Positionals.Count > 1 || arguments.Has("--git"):
+                command.ReadsNothing("cargo", (arguments.Value("--root")?.Value ?? CargoHome(command)) + "/bin", CargoHome(command) + "/registry");
+                return;
+            case null:
+                if (!arguments.Has("-V", "--version"))
+                {
+                    command.NotKnown();
+                }
+
+                return;
+            default:
+                command.Effect.Ecosystem("cargo");
+                command.NeedsSource("builds the crate from the source");
+                return;
+        }
+    }
+
+    private static void Fetch(CommandInvocation command, ParsedArguments arguments)
+    {
+        command.Effect.Ecosystem("cargo");
+        command.Effect.Install(command.Display);
+        var manifestName = arguments.Value("--manifest-path")?.Value ?? "Cargo.toml";
+        var directory = WorkingPath.DirectoryOf(manifestName);
+        var manifest = command.ReadsAndLooksUp(manifestName, required: true);
+        var lockPath = command.ReadsManifest(directory + "/Cargo.lock", required: false);
+        foreach (var file in (string[])[".cargo/config.toml", ".cargo/config", "rust-toolchain.toml", "rust-toolchain", "src/main.rs", "src/lib.rs", "build.rs"])
+        {
+            command.ReadsManifest(directory + "/" + file, required: false);
+        }
+
+        if (manifest.Content is { } text)
+        {
+            foreach (var (table, line) in TomlLines.Read(text))
+            {
+                if (table == "workspace" || table.StartsWith("workspace.", StringComparison.Ordinal))
+                {
+                    command.NeedsSource("fetches a workspace declared in `Cargo.toml`");
+                    break;
+                }
+
+                if (table.Contains("dependencies", StringComparison.Ordinal) && TomlLines.SetsKey(line, "path"))
+                {
+                    command.NeedsSource("depends on a local path crate declared in `Cargo.toml`");
+                    break;
+                }
+
+                if (table is "lib" or "bin" or "[bin" or "package" && TomlLines.SetsKey(line, "path") || table == "package" && TomlLines.SetsKey(line, "build"))
+                {
+                    command.Effect.MarkUnverified();
+                }
+            }
+        }
+
+        if (lockPath is not null && !arguments.Has("--locked", "--frozen") && command.Lookup(lockPath).State != ManifestState.Present)
+        {
+            command.Effect.MayRewrite(lockPath);
+        }
+
+        command.Effect.Write(CargoHome(command) + "/registry");
+        command.Effect.Write(CargoHome(command) + "/git");
+    }
+
+    private static void Rustup(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, ScriptClassifier.NoValues);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        if (subcommand is "target" or "component" or "toolchain" or "default" or "set" or "update" or "self")
+        {
+            command.ReadsNothing("rustup", command.Variable("RUSTUP_HOME") ?? "/usr/local/rustup");
+            return;
+        }
+
+        if (subcommand is null && arguments.Has("-V", "--version"))
+        {
+            return;
+        }
+
+        command.NotKnown();
+    }
+}

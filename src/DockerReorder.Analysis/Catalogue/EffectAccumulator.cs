@@ -1,0 +1,107 @@
+namespace DockerReorder.Analysis.Catalogue;
+
+/// <summary>
+/// Collects what the commands of one <c>RUN</c> step read and write and combines their kinds:
+/// any command needing the source makes the step need it; otherwise any unknown command makes it unknown;
+/// otherwise any install makes it a dependency install; otherwise it reads nothing.
+/// </summary>
+internal sealed class EffectAccumulator
+{
+    private readonly List<string> ecosystems = [];
+    private readonly List<ManifestRead> reads = [];
+    private readonly List<string> writes = [];
+    private readonly List<string> mayRewrite = [];
+    private readonly List<string> contextMounts = [];
+    private readonly List<string> installs = [];
+    private string? needsSource;
+    private string? unknown;
+    private bool unverified;
+
+    /// <summary>Records that a command needs the source; the first reason is kept.</summary>
+    internal void NeedsSource(string reason) => needsSource ??= reason;
+
+    /// <summary>Records that a command is not known; the first reason is kept.</summary>
+    internal void Unknown(string reason) => unknown ??= reason;
+
+    /// <summary>Records a dependency install, by its display text.</summary>
+    internal void Install(string display) => installs.Add(display);
+
+    /// <summary>Records a recognised package manager.</summary>
+    internal void Ecosystem(string name)
+    {
+        if (!ecosystems.Contains(name))
+        {
+            ecosystems.Add(name);
+        }
+    }
+
+    /// <summary>Records a manifest read; a path read twice is required if either read requires it.</summary>
+    internal void Read(ManifestRead read)
+    {
+        var index = reads.FindIndex(existing => existing.Path == read.Path);
+        if (index < 0)
+        {
+            reads.Add(read);
+        }
+        else if (read.Required && !reads[index].Required)
+        {
+            reads[index] = reads[index] with { Required = true };
+        }
+    }
+
+    /// <summary>Records a read of <paramref name="path"/>.</summary>
+    internal void Read(string path, bool required, bool isPattern = false, bool isDirectory = false) =>
+        Read(new ManifestRead(path, required, isPattern) { IsDirectory = isDirectory });
+
+    /// <summary>Records a path the step writes.</summary>
+    internal void Write(string path) => AddOnce(writes, path);
+
+    /// <summary>Records a manifest the step may rewrite.</summary>
+    internal void MayRewrite(string path) => AddOnce(mayRewrite, path);
+
+    /// <summary>Records a context path read through a bind mount.</summary>
+    internal void ContextMount(string path) => AddOnce(contextMounts, path);
+
+    /// <summary>Records that a fact could not be checked.</summary>
+    internal void MarkUnverified() => unverified = true;
+
+    /// <summary>Drops the reads that a bind mount provides instead of the image.</summary>
+    internal void RemoveReads(Func<string, bool> providedByMount) => reads.RemoveAll(read => providedByMount(read.Path));
+
+    /// <summary>The combined verdict.</summary>
+    internal StepEffect ToEffect()
+    {
+        var (kind, reason) = needsSource is not null ? (StepEffectKind.NeedsSource, needsSource)
+            : unknown is not null ? (StepEffectKind.Unknown, unknown)
+            : installs.Count > 0 ? (StepEffectKind.DependencyInstall, DescribeInstalls())
+            : (StepEffectKind.ReadsNothing, "reads nothing from the build context");
+        return new StepEffect
+        {
+            Kind = kind,
+            Reason = reason,
+            Ecosystems = [.. ecosystems],
+            Reads = [.. reads],
+            Writes = [.. writes],
+            MayRewrite = [.. mayRewrite],
+            ContextMounts = [.. contextMounts],
+            InstallsDependencies = installs.Count > 0,
+            Unverified = unverified,
+        };
+    }
+
+    private string DescribeInstalls()
+    {
+        var names = reads.Where(read => read.Required).Select(read => read.Path).ToList();
+        var from = names.Count > 0 ? " from " + string.Join(", ", names) : string.Empty;
+        var more = installs.Count > 1 ? $" (and {installs.Count - 1} more install{(installs.Count > 2 ? "s" : string.Empty)})" : string.Empty;
+        return $"{installs[0]} installs dependencies{from}{more}";
+    }
+
+    private static void AddOnce(List<string> list, string value)
+    {
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace DockerReorder.Analysis.Catalogue.Manifests;
+
+/// <summary>The facts of a <c>package.json</c> that decide whether an install needs the source.</summary>
+/// <param name="LocalDependencies">Dependencies on local paths (<c>file:</c>, <c>link:</c>, <c>portal:</c>, <c>workspace:</c>, <c>./x</c>), as <c>name@spec</c>.</param>
+/// <param name="HasWorkspaces">True when it declares <c>workspaces</c>.</param>
+/// <param name="LifecycleScripts">Install-time scripts it defines (<c>preinstall</c>, <c>install</c>, <c>postinstall</c>, <c>prepare</c>, ...).</param>
+/// <param name="PackageManager">The <c>packageManager</c> field, or null.</param>
+/// <param name="PatchFiles">Patch files named by <c>pnpm.patchedDependencies</c>.</param>
+internal sealed record PackageJson(
+    IReadOnlyList<string> LocalDependencies,
+    bool HasWorkspaces,
+    IReadOnlyList<string> LifecycleScripts,
+    string? PackageManager,
+    IReadOnlyList<string> PatchFiles)
+{
+    private static readonly string[] DependencyFields = ["dependencies", "devDependencies", "optionalDependencies"];
+    private static readonly string[] InstallScripts = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"];
+    private static readonly string[] LocalPrefixes = ["file:", "link:", "portal:", "workspace:", "./", "../", "/", "~/"];
+
+    /// <summary>Reads the facts, or null when the text is not a JSON object.</summary>
+    internal static PackageJson? Read(string content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var local = new List<string>();
+            foreach (var field in DependencyFields)
+            {
+                if (root.TryGetProperty(field, out var dependencies) && dependencies.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var dependency in dependencies.EnumerateObject())
+                    {
+                        var spec = dependency.Value.ValueKind == JsonValueKind.String ? dependency.Value.GetString() ?? string.Empty : string.Empty;
+                        if (LocalPrefixes.Any(prefix => spec.StartsWith(prefix, StringComparison.Ordinal)) || spec is "." or "..")
+                        {
+                            local.Add($"{dependency.Name}@{spec}");
+                        }
+                    }
+                }
+            }
+
+            var scripts = new List<string>();
+            if (root.TryGetProperty("scripts", out var scriptTable) && scriptTable.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var name in InstallScripts)
+                {
+                    if (scriptTable.TryGetProperty(name, out var script) && script.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(script.GetString()))
+                    {
+                        scripts.Add(name);
+                    }
+                }
+            }
+
+            var patches = new List<string>();
+            if (root.TryGetProperty("pnpm", out var pnpm) && pnpm.ValueKind == JsonValueKind.Object
+                && pnpm.TryGetProperty("patchedDependencies", out var patched) && patched.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var patch in patched.EnumerateObject())
+                {
+                    if (patch.Value.ValueKind == JsonValueKind.String && patch.Value.GetString() is { Length: > 0 } file)
+                    {
+                        patches.Add(file);
+                    }
+                }
+            }
+
+            var hasWorkspaces = root.TryGetProperty("workspaces", out var workspaces) && workspaces.ValueKind is JsonValueKind.Array or JsonValueKind.Object;
+            var packageManager = root.TryGetProperty("packageManager", out var manager) && manager.ValueKind == JsonValueKind.String ? manager.GetString() : null;
+            return new PackageJson(local, hasWorkspaces, scripts, packageManager, patches);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

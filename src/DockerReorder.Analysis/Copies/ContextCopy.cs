@@ -1,0 +1,120 @@
+using DockerReorder.Analysis.Model;
+using DockerReorder.Syntax;
+
+namespace DockerReorder.Analysis.Copies;
+
+/// <summary>
+/// A <c>COPY</c> or <c>ADD</c> that reads from the build context: its sources (context-relative,
+/// as written after variable substitution), its destination, and the flags that shape what it
+/// writes. Copies from another stage or image (<c>--from</c>), heredoc copies and remote
+/// <c>ADD</c> sources are not context copies.
+/// </summary>
+public sealed class ContextCopy
+{
+    private ContextCopy(Step step, IReadOnlyList<string> sources, string destination, string rawDestination,
+        IReadOnlyList<string> variables, bool hasUnknownVariables)
+    {
+        Step = step;
+        Sources = sources;
+        Destination = destination;
+        RawDestination = rawDestination;
+        Variables = variables;
+        HasUnknownVariables = hasUnknownVariables;
+    }
+
+    /// <summary>The step of the instruction.</summary>
+    public Step Step { get; }
+
+    /// <summary>The instruction.</summary>
+    public InstructionSyntax Instruction => Step.Instruction;
+
+    /// <summary>Context-relative sources, cleaned (<c>""</c> is the context root); they may hold wildcards.</summary>
+    public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>The destination after variable substitution (relative to the working directory unless absolute).</summary>
+    public string Destination { get; }
+
+    /// <summary>The destination as written.</summary>
+    public string RawDestination { get; }
+
+    /// <summary>Variables used by the sources, destination or flags.</summary>
+    public IReadOnlyList<string> Variables { get; }
+
+    /// <summary>True when a source or the destination uses a variable whose value is not known statically.</summary>
+    public bool HasUnknownVariables { get; }
+
+    /// <summary>The flag with this name (lower case), or null.</summary>
+    public FlagSyntax? Flag(string name) => Instruction.Flags.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>True when the destination names a directory (ends with <c>/</c>, is <c>.</c>, or there are several sources).</summary>
+    public bool DestinationIsDirectory =>
+        Destination.EndsWith('/') || Destination == "." || Destination == "./" || Sources.Count > 1 ||
+        Sources.Any(s => s.Length == 0 || s.IndexOfAny(['*', '?', '[']) >= 0);
+
+    /// <summary>The destination resolved against the step's working directory, or null when that is unknown.</summary>
+    public string? AbsoluteDestination => Step.State.WorkingDirectory.Resolve(Destination);
+
+    /// <summary>Reads a COPY/ADD step; null when it does not copy from the build context.</summary>
+    public static ContextCopy? From(Step step, char escape)
+    {
+        var instruction = step.Instruction;
+        if (instruction.Kind is not (InstructionKind.Copy or InstructionKind.Add)) return null;
+        if (instruction.Flags.Any(f => f.Name == "from")) return null;
+        if (instruction.Heredocs.Count > 0) return null;
+        var args = instruction.Arguments;
+        if (args.Count < 2) return null;
+
+        var variables = new List<string>();
+        bool unknown = false;
+        var sources = new List<string>();
+        for (int i = 0; i < args.Count - 1; i++)
+        {
+            var word = instruction.IsJsonForm
+                ? DockerfileWord.Process(EscapeForProcessing(args[i], escape), step.State.Variables, escape)
+                : DockerfileWord.Process(args[i], step.State.Variables, escape);
+            variables.AddRange(word.Variables);
+            string value = word.Value ?? args[i];
+            if (word.Value is null) unknown = true;
+            if (instruction.Kind == InstructionKind.Add && IsRemote(value)) return null;
+            sources.Add(CleanSource(value));
+        }
+        string rawDest = args[^1];
+        var destWord = instruction.IsJsonForm
+            ? DockerfileWord.Process(EscapeForProcessing(rawDest, escape), step.State.Variables, escape)
+            : DockerfileWord.Process(rawDest, step.State.Variables, escape);
+        variables.AddRange(destWord.Variables);
+        if (destWord.Value is null) unknown = true;
+        foreach (var flag in instruction.Flags)
+        {
+            if (flag.Value is null) continue;
+            var fw = DockerfileWord.Process(flag.Value, step.State.Variables, escape);
+            variables.AddRange(fw.Variables);
+        }
+        return new ContextCopy(step, sources, destWord.Value ?? rawDest, rawDest, variables.Distinct(StringComparer.Ordinal).ToList(), unknown);
+    }
+
+    // Exec-form values are literal text apart from variables: protect quotes and escapes from the word processor.
+    private static string EscapeForProcessing(string value, char escape)
+    {
+        var sb = new System.Text.StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (c == '\'' || c == '"' || c == escape) sb.Append(escape);
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsRemote(string source) =>
+        source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+        source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+        source.StartsWith("git@", StringComparison.Ordinal) ||
+        source.EndsWith(".git", StringComparison.Ordinal) && source.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>Cleans a source to a context-relative path: leading <c>/</c> and <c>./</c> removed, <c>.</c> becomes <c>""</c>.</summary>
+    public static string CleanSource(string source)
+    {
+        var cleaned = ImagePath.Normalize("/" + source);
+        return cleaned == "/" ? "" : cleaned[1..];
+    }
+}

@@ -1,0 +1,216 @@
+using DockerReorder.Analysis.Context;
+using DockerReorder.Analysis.Model;
+
+namespace DockerReorder.Analysis.Copies;
+
+/// <summary>
+/// Where a context copy puts things in the image: which image paths it writes and which
+/// context file ends up at a given image path. Answers null where the context is needed
+/// and not available.
+/// </summary>
+public sealed class CopyFootprint
+{
+    private readonly BuildContext? _context;
+    private readonly IReadOnlyList<string>? _extraManifests;
+
+    /// <summary>Describes <paramref name="copy"/> against <paramref name="context"/> (null: no context).</summary>
+    public CopyFootprint(ContextCopy copy, BuildContext? context, IReadOnlyList<string>? extraManifests = null)
+    {
+        Copy = copy;
+        _context = context;
+        _extraManifests = extraManifests;
+        Destination = ImageLocation.Of(copy.Destination, copy.Step.State.WorkingDirectory);
+    }
+
+    /// <summary>The copy.</summary>
+    public ContextCopy Copy { get; }
+
+    /// <summary>The destination as an image location.</summary>
+    public ImageLocation Destination { get; }
+
+    /// <summary>True when the source names a directory (or the whole context).</summary>
+    public bool IsDirectorySource(string source)
+    {
+        if (source.Length == 0) return true;
+        if (WildcardPattern.HasWildcard(source)) return false;
+        if (_context is not null)
+        {
+            if (_context.DirectoryExists(source)) return true;
+            if (_context.FileExists(source)) return false;
+            // Missing from the context we were given (a partial checkout): judge by the name.
+        }
+        var name = source[(source.LastIndexOf('/') + 1)..];
+        return !(name.Contains('.') || ManifestNames.IsManifest(name, _extraManifests));
+    }
+
+    /// <summary>
+    /// A broad copy: a source is a directory (<c>.</c>, <c>app/</c>) or a wildcard wider than the
+    /// manifests (<c>*.py</c>). Copies of single files or of manifest wildcards are narrow.
+    /// </summary>
+    public bool IsBroad
+    {
+        get
+        {
+            foreach (var source in Copy.Sources)
+            {
+                if (IsDirectorySource(source))
+                {
+                    if (HoldsOnlyManifests(source)) continue;
+                    return true;
+                }
+                if (!WildcardPattern.HasWildcard(source)) continue;
+                var name = source[(source.LastIndexOf('/') + 1)..];
+                var matches = _context?.Glob(source) ?? [];
+                if (matches.Count == 0)
+                {
+                    // No context, or nothing matches in the (partial) context we were given: judge by the pattern.
+                    if (!ManifestNames.PatternTargetsManifests(name, _extraManifests)) return true;
+                    continue;
+                }
+                foreach (var match in matches)
+                {
+                    var matchName = match[(match.LastIndexOf('/') + 1)..];
+                    if (_context!.DirectoryExists(match) || !ManifestNames.IsManifest(matchName, _extraManifests)) return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>How many context entries <see cref="HoldsOnlyManifests"/> looks at before it gives up.</summary>
+    private const int ManifestDirectoryBudget = 200;
+
+    /// <summary>
+    /// True when a directory source holds, in the context, only manifest files and none that marks a
+    /// project root (<c>ADD requirements/ /requirements/</c>): such a copy changes only when a manifest
+    /// does, so it is not broad. A folder with <c>package.json</c> or <c>go.mod</c> is where source lives.
+    /// </summary>
+    private bool HoldsOnlyManifests(string directory)
+    {
+        if (_context is null || directory.Length == 0 || !_context.DirectoryExists(directory)) return false;
+        int seen = 0;
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var entry in _context.ListDirectory(dir))
+            {
+                if (++seen > ManifestDirectoryBudget) return false;
+                var path = dir + "/" + entry.Name;
+                if (entry.IsDirectory) { pending.Push(path); continue; }
+                if (!_context.IsIncluded(path)) continue;
+                if (!ManifestNames.IsManifestPath(path, _extraManifests) || ManifestNames.IsProjectRoot(entry.Name)) return false;
+            }
+        }
+        return seen > 0;
+    }
+
+    /// <summary>One thing the copy brings: a context file or directory and where it lands.</summary>
+    private readonly record struct Entry(string ContextPath, ImageLocation Target, bool IsDirectory);
+
+    // Expands the sources; wildcards expand through the context, and make the answer unknown without one.
+    private List<Entry> Entries(out bool unknown)
+    {
+        unknown = false;
+        var entries = new List<Entry>();
+        foreach (var source in Copy.Sources)
+        {
+            if (WildcardPattern.HasWildcard(source))
+            {
+                if (_context is null) { unknown = true; continue; }
+                foreach (var match in _context.Glob(source))
+                {
+                    bool dir = _context.DirectoryExists(match);
+                    entries.Add(new Entry(match, dir ? Destination : Destination.Join(match[(match.LastIndexOf('/') + 1)..]), dir));
+                }
+                continue;
+            }
+            if (IsDirectorySource(source)) { entries.Add(new Entry(source, Destination, true)); continue; }
+            var target = Copy.DestinationIsDirectory ? Destination.Join(source[(source.LastIndexOf('/') + 1)..]) : Destination;
+            entries.Add(new Entry(source, target, false));
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// The copy lands under a working directory W that the base image sets (unknown), and
+    /// <paramref name="path"/> is absolute. For every way of reading <paramref name="path"/> as
+    /// <c>W/target/rest</c> (W a strict ancestor of it), ask the context whether it holds
+    /// <c>rest</c>: false when no reading can overlap, null (cannot be proven) when one can.
+    /// Assumes W is not inside <paramref name="path"/> (no base image works inside a package
+    /// manager's output). Null when there is no context.
+    /// </summary>
+    private bool? WritesUnderUnknownWorkdir(Entry entry, ImageLocation path)
+    {
+        if (entry.Target.IsAbsolute || !path.IsAbsolute) return null;
+        if (entry.Target.Path.StartsWith("..", StringComparison.Ordinal)) return null;
+        if (_context is null) return null;
+        var segments = path.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var target = entry.Target.Path == "." ? [] : entry.Target.Path.Split('/');
+        for (int w = 0; w < segments.Length; w++)
+        {
+            var rest = segments[w..];
+            if (rest.Length < target.Length || !rest.Take(target.Length).SequenceEqual(target, StringComparer.Ordinal)) continue;
+            var below = string.Join('/', rest.Skip(target.Length));
+            if (below.Length == 0) return null; // W/target could be the path itself
+            if (!entry.IsDirectory) continue;
+            var contextPath = entry.ContextPath.Length == 0 ? below : entry.ContextPath + "/" + below;
+            if (_context.HasIncludedEntriesUnder(contextPath)) return null;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The context path the copy puts at <paramref name="image"/>: a known file, or a candidate
+    /// when there is no context. Null when the copy does not provide that path, or it cannot be told.
+    /// </summary>
+    public string? ContextPathFor(ImageLocation image)
+    {
+        string? found = null;
+        foreach (var entry in Entries(out _))
+        {
+            if (entry.IsDirectory)
+            {
+                if (ImageLocation.IsUnder(image, entry.Target) != true) continue;
+                var rel = ImagePath.RelativeTo(image.Path, entry.Target.Path);
+                if (rel.Length == 0) continue;
+                var candidate = entry.ContextPath.Length == 0 ? rel : entry.ContextPath + "/" + rel;
+                if (_context is null || _context.FileExists(candidate)) found = candidate; // a later source wins
+            }
+            else if (entry.Target == image && (_context is null || _context.FileExists(entry.ContextPath)))
+            {
+                found = entry.ContextPath;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Whether the copy writes anything at or under <paramref name="path"/>, or writes into
+    /// <paramref name="path"/>'s subtree from above it (true/false); null when that needs a context or
+    /// paths that are not known.
+    /// </summary>
+    public bool? WritesAtOrUnder(ImageLocation path)
+    {
+        var entries = Entries(out bool unknown);
+        foreach (var entry in entries)
+        {
+            var pathUnderTarget = ImageLocation.IsUnder(path, entry.Target);
+            var targetUnderPath = ImageLocation.IsUnder(entry.Target, path);
+            if (pathUnderTarget is null || targetUnderPath is null)
+            {
+                if (WritesUnderUnknownWorkdir(entry, path) is null) unknown = true;
+                continue;
+            }
+            if (targetUnderPath == true) return true; // the copy writes inside path
+            if (pathUnderTarget != true) continue;
+            if (!entry.IsDirectory) return true;
+            var rel = ImagePath.RelativeTo(path.Path, entry.Target.Path);
+            var contextPath = entry.ContextPath.Length == 0 ? rel : rel.Length == 0 ? entry.ContextPath : entry.ContextPath + "/" + rel;
+            if (_context is null) { unknown = true; continue; }
+            if (_context.HasIncludedEntriesUnder(contextPath)) return true;
+        }
+        return unknown ? null : false;
+    }
+}

@@ -1,0 +1,67 @@
+namespace DockerReorder.Analysis.Copies;
+
+/// <summary>File names that are dependency manifests, lock files or package-manager configuration.</summary>
+public static class ManifestNames
+{
+    private static readonly string[] Exact =
+    [
+        "requirements.txt", "constraints.txt", "pyproject.toml", "poetry.lock", "poetry.toml", "Pipfile", "Pipfile.lock",
+        "uv.lock", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc",
+        ".yarnrc.yml", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", "bun.lockb", "bun.lock", "go.mod", "go.sum",
+        "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "pom.xml",
+        "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew",
+        "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
+        "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".python-version", ".nvmrc",
+        ".ruby-version", ".tool-versions",
+    ];
+
+    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec"];
+
+    /// <summary>True when <paramref name="fileName"/> (a base name) is a manifest.</summary>
+    public static bool IsManifest(string fileName, IReadOnlyList<string>? extra = null)
+    {
+        foreach (var e in Exact) if (string.Equals(e, fileName, StringComparison.Ordinal)) return true;
+        foreach (var x in Extensions) if (fileName.EndsWith(x, StringComparison.OrdinalIgnoreCase)) return true;
+        if (fileName.StartsWith("requirements", StringComparison.Ordinal) && fileName.EndsWith(".txt", StringComparison.Ordinal)) return true;
+        if (extra is not null) foreach (var e in extra) if (string.Equals(e, fileName, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>True when the context file at <paramref name="path"/> is a manifest: by its name, or a <c>.txt</c>/<c>.in</c> file in a <c>requirements</c> folder.</summary>
+    public static bool IsManifestPath(string path, IReadOnlyList<string>? extra = null)
+    {
+        int slash = path.LastIndexOf('/');
+        var name = path[(slash + 1)..];
+        if (IsManifest(name, extra)) return true;
+        if (slash < 0) return false;
+        var parent = path[..slash];
+        var parentName = parent[(parent.LastIndexOf('/') + 1)..];
+        return parentName.StartsWith("requirements", StringComparison.Ordinal) &&
+               (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal));
+    }
+
+    private static readonly string[] ProjectRoots =
+    [
+        "package.json", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "go.mod", "Gemfile", "composer.json", "pom.xml",
+        "build.gradle", "build.gradle.kts", "Cargo.toml", "mix.exs",
+    ];
+
+    /// <summary>True when <paramref name="fileName"/> marks the root of a project, beside which its source lives.</summary>
+    public static bool IsProjectRoot(string fileName) =>
+        ProjectRoots.Contains(fileName, StringComparer.Ordinal) ||
+        fileName.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
+        fileName.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a COPY wildcard (base name part) can match a manifest name: <c>package*.json</c>, <c>*.csproj</c>, <c>Gemfile*</c>.</summary>
+    public static bool PatternTargetsManifests(string pattern, IReadOnlyList<string>? extra = null)
+    {
+        int literal = pattern.Count(c => c is not ('*' or '?' or '[' or ']'));
+        if (literal < 3) return false;
+        foreach (var e in Exact.Concat(extra ?? []))
+            if (WildcardPattern.IsMatch(pattern, e)) return true;
+        foreach (var x in Extensions)
+            if (WildcardPattern.IsMatch(pattern, "Project" + x) && pattern.EndsWith(x, StringComparison.OrdinalIgnoreCase)) return true;
+        if (WildcardPattern.IsMatch(pattern, "requirements.txt") || WildcardPattern.IsMatch(pattern, "requirements-dev.txt")) return true;
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+using DockerReorder.Analysis.Context;
+
+namespace DockerReorder.Analysis.Explain;
+
+/// <summary>
+/// Decides whether a <c>COPY</c> source can contain only dependency manifests (so a source-only edit
+/// leaves it cached). A folder (<c>.</c>, <c>src/</c>) never can. A file name is a manifest when it
+/// matches a known manifest pattern or an extra name. A wildcard is expanded in the build context
+/// when there is one (manifest-only when everything it matches is a manifest); without a context it
+/// counts as manifest-only when it is a manifest pattern or starts like one (<c>package*.json</c>).
+/// </summary>
+public sealed class ManifestSourceClassifier
+{
+    /// <summary>The dependency manifests, lock files and package-manager configuration files the classifier knows by name.</summary>
+    public static IReadOnlyList<string> KnownManifestPatterns { get; } =
+    [
+        "requirements*.txt", "constraints*.txt", "Pipfile", "Pipfile.lock", "pyproject.toml", "poetry.lock", "uv.lock", "setup.py", "setup.cfg",
+        "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml",
+        "go.mod", "go.sum", "Gemfile", "Gemfile.lock", "*.gemspec", "composer.json", "composer.lock", "Cargo.toml", "Cargo.lock",
+        "*.csproj", "*.fsproj", "*.vbproj", "*.sln", "packages.config", "packages.lock.json", "nuget.config", "NuGet.Config", "Directory.Packages.props", "Directory.Build.props",
+        "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "mix.exs", "mix.lock", "pubspec.yaml", "pubspec.lock",
+    ];
+
+    private readonly IReadOnlyList<string> _patterns;
+    private readonly IContextFileSystem? _context;
+
+    /// <summary>A classifier with <paramref name="extraManifestNames"/> added to the known names; <paramref name="context"/> may be null.</summary>
+    public ManifestSourceClassifier(IEnumerable<string> extraManifestNames, IContextFileSystem? context)
+    {
+        _patterns = KnownManifestPatterns.Concat(extraManifestNames).ToList();
+        _context = context;
+    }
+
+    /// <summary>True when everything <paramref name="source"/> (as written in a <c>COPY</c>) can copy is a manifest.</summary>
+    public bool IsManifestOnly(string source)
+    {
+        var path = source.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
+        path = path.TrimStart('/');
+        if (path.Length == 0 || path == "." || path.EndsWith('/') || path.EndsWith("/.", StringComparison.Ordinal)) return false;
+        int slash = path.LastIndexOf('/');
+        string folder = slash < 0 ? string.Empty : path[..slash], name = path[(slash + 1)..];
+        if (folder.AsSpan().IndexOfAny("*?[") >= 0) return false;
+        bool wildcard = name.AsSpan().IndexOfAny("*?[") >= 0;
+        if (!wildcard)
+        {
+            if (_context is not null && _context.DirectoryExists(path)) return false;
+            return IsManifestName(name);
+        }
+        if (_context is not null && _context.DirectoryExists(folder))
+        {
+            var matches = _context.ListDirectory(folder).Where(e => GlobMatch(name, e.Name)).ToList();
+            return matches.All(e => !e.IsDirectory && IsManifestName(e.Name));
+        }
+        int firstWildcard = name.AsSpan().IndexOfAny("*?[");
+        return _patterns.Contains(name, StringComparer.Ordinal) ||
+               (firstWildcard > 0 && _patterns.Any(p => p.AsSpan().IndexOfAny("*?[") < 0 && GlobMatch(name, p)));
+    }
+
+    /// <summary>True when <paramref name="fileName"/> matches a manifest pattern.</summary>
+    public bool IsManifestName(string fileName) => _patterns.Any(p => GlobMatch(p, fileName));
+
+    /// <summary>Matches <paramref name="name"/> against a single-segment glob with <c>*</c> and <c>?</c> (a <c>[</c> class matches any one character).</summary>
+    public static bool GlobMatch(string pattern, string name)
+    {
+        int p = 0, n = 0, star = -1, mark = 0;
+        while (n < name.Length)
+        {
+            if (p < pattern.Length && pattern[p] == '[')
+            {
+                int close = pattern.IndexOf(']', p + 1);
+                if (close > p) { p = close + 1; n++; continue; }
+            }
+            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == name[n])) { p++; n++; }
+            else if (p < pattern.Length && pattern[p] == '*') { star = p++; mark = n; }
+            else if (star >= 0) { p = star + 1; n = ++mark; }
+            else return false;
+        }
+        while (p < pattern.Length && pattern[p] == '*') p++;
+        return p == pattern.Length;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text;
+using DockerReorder.Analysis.Model;
+using DockerReorder.Analysis.Planning;
+using DockerReorder.Syntax;
+
+namespace DockerReorder.Analysis.Fixes;
+
+/// <summary>
+/// Turns a <see cref="SinkPlan"/> into edits: the broad copy (with the comments above it) moves
+/// below the last crossed step, and a copy of just the manifests is written right before each
+/// install that needs one. Everything else stays byte-identical.
+/// </summary>
+public static class SinkFixBuilder
+{
+    /// <summary>Builds the fix, or null when the plan moves nothing.</summary>
+    public static Fix? Build(SinkPlan plan, DockerfileSyntax tree)
+    {
+        if (!plan.Moves) return null;
+        var source = tree.Source.Text;
+        string newline = tree.Source.NewLine;
+        var copy = plan.BroadCopy.Copy;
+        var copyInstruction = copy.Instruction;
+        var edits = new List<TextEdit>();
+
+        // 1. Take the broad copy out (with its attached comments and its line break).
+        var movable = copyInstruction.MovableSpan;
+        edits.Add(new TextEdit(WithCollapsedBlankLine(source, movable), ""));
+
+        // 2. A manifest copy right before each install that reads files from the broad copy.
+        foreach (var install in plan.Installs)
+        {
+            if (install.Manifests.Count == 0) continue;
+            var at = install.Step.Instruction.MovableSpan.Start;
+            var text = new StringBuilder();
+            string indent = IndentOf(install.Step.Instruction);
+            foreach (var group in install.Manifests.GroupBy(m => DirectoryOf(m.Image)).OrderBy(g => g.Key.Path, StringComparer.Ordinal))
+            {
+                text.Append(indent).Append(ManifestCopyText(plan, install, group.Key, group.Select(m => m.ContextPath).ToList())).Append(newline);
+            }
+            edits.Add(new TextEdit(new TextSpan(at, 0), text.ToString()));
+        }
+
+        // 3. The broad copy lands after the last crossed step.
+        var lastStep = plan.Crossed[^1].Instruction;
+        string moved = source.Substring(movable.Start, movable.Length);
+        if (plan.NewDestination is not null)
+        {
+            var destToken = copyInstruction.ArgumentTokens[^1];
+            int offset = destToken.Span.Start - movable.Start;
+            string replacement = copyInstruction.IsJsonForm ? JsonString(plan.NewDestination) : ShellWord(plan.NewDestination);
+            moved = moved[..offset] + replacement + moved[(offset + destToken.Span.Length)..];
+        }
+        if (!lastStep.EndsWithLineBreak)
+        {
+            // The file ends without a line break after the last crossed step: keep it that way.
+            moved = newline + TrimOneLineBreak(moved);
+        }
+        edits.Add(new TextEdit(new TextSpan(lastStep.Span.End, 0), moved));
+
+        bool safe = plan.UnsafeReasons.Count == 0;
+        return new Fix
+        {
+            Description = Describe(plan),
+            Applicability = safe ? FixApplicability.Safe : FixApplicability.Unsafe,
+            UnsafeReason = safe ? null : plan.UnsafeReasons[0],
+            Edits = edits,
+        };
+    }
+
+    // When the moved lines stood between two blank lines, take one blank line with them so the gap does not double.
+    private static TextSpan WithCollapsedBlankLine(string text, TextSpan span)
+    {
+        bool blankAbove = span.Start == 0 || IsBlankLineEndingAt(text, span.Start);
+        if (!blankAbove) return span;
+        int end = span.End;
+        int k = end;
+        while (k < text.Length && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) k++;
+        if (k < text.Length && text[k] == '\n') return TextSpan.FromBounds(span.Start, k + 1);
+        return span;
+    }
+
+    // True when the line that ends just before `offset` (offset is a line start) holds only whitespace.
+    private static bool IsBlankLineEndingAt(string text, int offset)
+    {
+        int k = offset - 1; // the '\n' ending the previous line
+        if (k < 0 || text[k] != '\n') return false;
+        k--;
+        while (k >= 0 && text[k] != '\n')
+        {
+            if (text[k] is not (' ' or '\t' or '\r')) return false;
+            k--;
+        }
+        return true;
+    }
+
+    private static string Describe(SinkPlan plan)
+    {
+        var copyLine = plan.BroadCopy.Copy.Step.Line;
+        var manifests = plan.Installs.SelectMany(i => i.Manifests).Select(m => m.ContextPath).Distinct().ToList();
+        var target = plan.Crossed[^1].Line;
+        return manifests.Count > 0
+            ? $"copy {string.Join(", ", manifests)} before the install and move the broad copy (line {copyLine}) below line {target}"
+            : $"move the broad copy (line {copyLine}) below line {target}";
+    }
+
+    private static ImageLocation DirectoryOf(ImageLocation file)
+    {
+        int slash = file.Path.LastIndexOf('/');
+        string dir = slash < 0 ? "." : slash == 0 ? "/" : file.Path[..slash];
+        return new ImageLocation(dir, file.WorkdirVersion);
+    }
+
+    private static string IndentOf(InstructionSyntax instruction)
+    {
+        var text = instruction.Source.Text;
+        int start = instruction.Span.Start;
+        int i = start;
+        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+        return text[i..start];
+    }
+
+    private static string TrimOneLineBreak(string text)
+    {
+        if (text.EndsWith("\r\n", StringComparison.Ordinal)) return text[..^2];
+        if (text.EndsWith('\n')) return text[..^1];
+        return text;
+    }
+
+    /// <summary>The synthesized <c>COPY</c>: the broad copy's keyword casing, ownership flags and destination mapping.</summary>
+    private static string ManifestCopyText(SinkPlan plan, InstallStep install, ImageLocation directory, IReadOnlyList<string> files)
+    {
+        var copy = plan.BroadCopy.Copy;
+        var instruction = copy.Instruction;
+        var sb = new StringBuilder();
+        sb.Append(CopyKeyword(instruction.Keyword.Text));
+        foreach (var flag in instruction.Flags)
+        {
+            if (flag.Name is "chown" or "chmod" or "link") sb.Append(' ').Append(flag.Token.Text);
+        }
+        string destination = DestinationText(plan, install, directory);
+        var words = files.Append(destination).ToList();
+        if (instruction.IsJsonForm || words.Any(w => w.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '\\' || c == '`' || c == '$')))
+        {
+            if (!instruction.IsJsonForm && words.Take(words.Count - 1).All(w => !w.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '\\' || c == '`' || c == '$')))
+            {
+                // Only the destination (as written, with its variables) needs the shell form.
+                sb.Append(' ').Append(string.Join(' ', words));
+                return sb.ToString();
+            }
+            sb.Append(" [").Append(string.Join(", ", words.Select(JsonString))).Append(']');
+            return sb.ToString();
+        }
+        sb.Append(' ').Append(string.Join(' ', words));
+        return sb.ToString();
+    }
+
+    // Where the manifests of one directory go, written like the broad copy's destination where possible.
+    private static string DestinationText(SinkPlan plan, InstallStep install, ImageLocation directory)
+    {
+        var copy = plan.BroadCopy.Copy;
+        var target = plan.BroadCopy.Destination;
+        string rel = ImageLocation.IsUnder(directory, target) == true ? ImagePath.RelativeTo(directory.Path, target.Path) : directory.Path;
+        bool sameWorkdir = install.Step.State.WorkingDirectory.Version == copy.Step.State.WorkingDirectory.Version;
+        string baseText;
+        if (copy.Destination.StartsWith('/') || sameWorkdir)
+        {
+            baseText = copy.RawDestination;
+        }
+        else
+        {
+            // The install runs in another working directory: name the directory the copy resolved to.
+            baseText = copy.AbsoluteDestination ?? copy.RawDestination;
+        }
+        if (baseText == ".") baseText = "./";
+        if (!baseText.EndsWith('/')) baseText += "/";
+        return rel.Length == 0 ? baseText : baseText + rel + "/";
+    }
+
+    private static string CopyKeyword(string keyword)
+    {
+        if (keyword.Equals("COPY", StringComparison.OrdinalIgnoreCase)) return keyword;
+        // An ADD broad copy: write COPY in the same casing (ADD's archive extraction is not wanted for manifests).
+        if (keyword.All(char.IsLower)) return "copy";
+        if (char.IsUpper(keyword[0]) && keyword.Skip(1).All(char.IsLower)) return "Copy";
+        return "COPY";
+    }
+
+    private static string JsonString(string value)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (char c in value)
+        {
+            if (c == '"' || c == '\\') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.Append('"').ToString();
+    }
+
+    private static string ShellWord(string value) =>
+        value.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '$') ? JsonString(value) : value;
+}

@@ -1,0 +1,19 @@
+namespace DockerReorder.Analysis.Model;
+
+/// <summary>
+/// The working directory an instruction sees. <see cref="Path"/> is the absolute path when it is
+/// known statically; otherwise null (it depends on the base image or on a build argument).
+/// <see cref="Version"/> changes at every <c>WORKDIR</c>, so two steps with the same version share
+/// a working directory even when its path is unknown.
+/// </summary>
+/// <param name="Path">The absolute path, or null when unknown.</param>
+/// <param name="Version">Counts the WORKDIR instructions seen in the stage.</param>
+public sealed record WorkingDirectory(string? Path, int Version)
+{
+    /// <summary>Resolves <paramref name="path"/> against this directory: absolute paths stay; relative ones join (null when unknown).</summary>
+    public string? Resolve(string path)
+    {
+        if (path.StartsWith('/')) return ImagePath.Normalize(path);
+        return Path is null ? null : ImagePath.Normalize(Path + "/" + path);
+    }
+}

@@ -1,0 +1,410 @@
+using DockerReorder.Analysis.Catalogue;
+using DockerReorder.Analysis.Context;
+using DockerReorder.Analysis.Copies;
+using DockerReorder.Analysis.Model;
+using DockerReorder.Syntax;
+
+namespace DockerReorder.Analysis.Planning;
+
+/// <summary>
+/// Computes a <see cref="SinkPlan"/> for each broad copy: walks the steps after it, crossing
+/// those that provably read nothing from the context beyond their manifests, and stopping at the
+/// first one it cannot cross (DESIGN.md, "When a rewrite is safe", conditions 1 to 4).
+/// </summary>
+public sealed class SinkPlanner
+{
+    private readonly DockerfileModel _model;
+    private readonly BuildContext? _context;
+    private readonly IEcosystemCatalogue _catalogue;
+    private readonly AnalysisOptions _options;
+    private readonly Dictionary<Step, StepEffect> _effects = [];
+
+    /// <summary>Creates a planner over a model and (when available) its build context.</summary>
+    public SinkPlanner(DockerfileModel model, BuildContext? context, IEcosystemCatalogue catalogue, AnalysisOptions options)
+    {
+        _model = model;
+        _context = context;
+        _catalogue = catalogue;
+        _options = options;
+    }
+
+    private char Escape => _model.Tree.EscapeCharacter;
+
+    /// <summary>Every broad copy of every stage, with its plan. <paramref name="includeInstalls"/> false treats installs as barriers (DR002 alone).</summary>
+    public IReadOnlyList<SinkPlan> PlanAll(bool includeInstalls = true)
+    {
+        var plans = new List<SinkPlan>();
+        foreach (var stage in _model.Stages)
+        {
+            foreach (var step in stage.Steps)
+            {
+                var copy = ContextCopy.From(step, Escape);
+                if (copy is null) continue;
+                var footprint = new CopyFootprint(copy, _context, _options.ExtraManifestNames);
+                if (!footprint.IsBroad) continue;
+                plans.Add(Plan(stage, footprint, includeInstalls));
+            }
+        }
+        return plans;
+    }
+
+    /// <summary>The catalogue's verdict on a RUN step (cached).</summary>
+    public StepEffect EffectOf(Step step)
+    {
+        if (_effects.TryGetValue(step, out var cached)) return cached;
+        var instruction = step.Instruction;
+        var run = new RunStep(
+            instruction.IsJsonForm ? null : (instruction.Arguments.Count > 0 ? instruction.Arguments[0] : ""),
+            instruction.IsJsonForm ? instruction.Arguments : null,
+            instruction.Heredocs.Select(h => h.Content).ToList(),
+            instruction.Flags.Where(f => f.Name == "mount" && f.Value is not null).Select(f => f.Value!).ToList(),
+            step.State.WorkingDirectory.Path ?? "",
+            WithHome(step.State));
+        var effect = _catalogue.Classify(run, path => Lookup(step, path));
+        _effects[step] = effect;
+        return effect;
+    }
+
+    // Docker sets HOME from the user's passwd entry; for root (no USER, or USER root/0) that is /root.
+    private static IReadOnlyDictionary<string, string> WithHome(BuildState state)
+    {
+        var known = state.KnownVariables;
+        if (known.ContainsKey("HOME") || state.Variables.ContainsKey("HOME")) return known;
+        if (state.User is not (null or "root" or "0" or "root:root" or "0:0")) return known;
+        return new Dictionary<string, string>(known, StringComparer.Ordinal) { ["HOME"] = "/root" };
+    }
+
+    /// <summary>True when the verdict is an install, including one refused because it needs the source.</summary>
+    public static bool IsInstallAttempt(StepEffect effect) =>
+        effect.Kind == StepEffectKind.DependencyInstall ||
+        effect.InstallsDependencies && effect.Kind is StepEffectKind.NeedsSource or StepEffectKind.Unknown;
+
+    // Finds the copy that provides an image path at `step` (the latest before it) and reads the file from the context.
+    private ManifestLookup Lookup(Step step, string path)
+    {
+        var location = ImageLocation.Of(path, step.State.WorkingDirectory);
+        var provider = ProviderOf(step, location);
+        if (provider is null) return ManifestLookup.Unknown;
+        var (footprint, contextPath) = provider.Value;
+        if (contextPath is null) return _context is null ? ManifestLookup.Unknown : ManifestLookup.Absent;
+        if (_context is null) return ManifestLookup.Unknown;
+        var text = _context.ReadAllText(contextPath);
+        return text is null ? ManifestLookup.Unknown : new ManifestLookup(ManifestState.Present, text);
+    }
+
+    /// <summary>
+    /// The latest context copy before <paramref name="step"/> in its stage that writes at or above
+    /// <paramref name="location"/>, and the context file it puts there (null when it has none there).
+    /// </summary>
+    public (CopyFootprint Copy, string? ContextPath)? ProviderOf(Step step, ImageLocation location)
+    {
+        var stage = _model.Stages.First(s => s.Steps.Contains(step));
+        for (int i = step.Index - 1; i > 0; i--)
+        {
+            var copy = ContextCopy.From(stage.Steps[i], Escape);
+            if (copy is null) continue;
+            var footprint = new CopyFootprint(copy, _context, _options.ExtraManifestNames);
+            var contextPath = footprint.ContextPathFor(location);
+            if (contextPath is not null) return (footprint, contextPath);
+            if (footprint.IsBroad && ImageLocation.IsUnder(location, footprint.Destination) == true) return (footprint, null);
+        }
+        return null;
+    }
+
+    private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls)
+    {
+        var copy = broad.Copy;
+        var crossed = new List<Step>();
+        var installs = new List<InstallStep>();
+        var runs = new List<(Step, StepEffect)>();
+        var blocked = new List<BlockedInstall>();
+        var unsafeReasons = new List<string>();
+        Step? barrier = null;
+        string? barrierReason = StaticRefusal(broad);
+        string? newDestination = null;
+        bool destinationRelative = !copy.Destination.StartsWith('/');
+        var copyVariables = new HashSet<string>(copy.Variables, StringComparer.Ordinal);
+        bool chownByName = UsesNames(copy.Flag("chown")?.Value);
+
+        int index = copy.Step.Index + 1;
+        if (barrierReason is not null && index < stage.Steps.Count) barrier = stage.Steps[index];
+        for (; barrierReason is null && index < stage.Steps.Count; index++)
+        {
+            var step = stage.Steps[index];
+            string? reason = null;
+            switch (step.Kind)
+            {
+                case InstructionKind.Env:
+                case InstructionKind.Arg:
+                {
+                    var names = step.Kind == InstructionKind.Env
+                        ? Enumerable.Range(0, step.Instruction.Arguments.Count / 3).Select(k => step.Instruction.Arguments[k * 3])
+                        : step.Instruction.Arguments.Select(a => a.Contains('=') ? a[..a.IndexOf('=')] : a);
+                    var used = names.FirstOrDefault(copyVariables.Contains);
+                    if (used is not null)
+                        reason = $"the broad copy uses ${used}, which {Keyword(step)} on line {step.Line} changes";
+                    break;
+                }
+                case InstructionKind.Workdir:
+                    if ((copy.Flag("chown") is not null || copy.Flag("chmod") is not null) && !crossed.Any(s => s.Kind == InstructionKind.Workdir))
+                    {
+                        // WORKDIR may create the destination before the copy does, with other ownership.
+                        var after = DockerfileModel.Apply(step.State, step.Instruction, Escape).WorkingDirectory.Path;
+                        var dest = copy.AbsoluteDestination;
+                        if (after is null || dest is null || ImagePath.IsUnder(dest, after) || ImagePath.IsUnder(after, dest))
+                            reason = $"WORKDIR on line {step.Line} may create the directory the copy's --chown/--chmod applies to";
+                    }
+                    if (reason is null && destinationRelative)
+                    {
+                        var absolute = copy.AbsoluteDestination;
+                        if (absolute is null)
+                            reason = $"the broad copy's relative destination would cross WORKDIR on line {step.Line}, and the working directory is not known statically";
+                        else
+                            newDestination = absolute.EndsWith('/') || copy.Destination.EndsWith('/') ? absolute.TrimEnd('/') + "/" : absolute;
+                    }
+                    break;
+                case InstructionKind.Label:
+                case InstructionKind.Expose:
+                case InstructionKind.Cmd:
+                case InstructionKind.Entrypoint:
+                case InstructionKind.Healthcheck:
+                case InstructionKind.StopSignal:
+                case InstructionKind.Shell:
+                case InstructionKind.User:
+                case InstructionKind.Maintainer:
+                case InstructionKind.Onbuild:
+                    break;
+                case InstructionKind.Volume:
+                    reason = $"VOLUME on line {step.Line} is never crossed (it changes what later steps keep)";
+                    break;
+                case InstructionKind.Copy:
+                case InstructionKind.Add:
+                    reason = OtherCopyReason(broad, step);
+                    break;
+                case InstructionKind.Run:
+                {
+                    var effect = EffectOf(step);
+                    if (effect.Kind == StepEffectKind.DependencyInstall && !includeInstalls)
+                    {
+                        reason = $"RUN on line {step.Line} is a dependency install (DR001 is not selected)";
+                        break;
+                    }
+                    reason = RunReason(broad, step, effect, chownByName, unsafeReasons);
+                    if (reason is not null) break;
+                    if (effect.Kind == StepEffectKind.DependencyInstall)
+                    {
+                        var manifests = ManifestsFor(broad, step, effect, unsafeReasons);
+                        installs.Add(new InstallStep(step, effect, manifests));
+                    }
+                    else runs.Add((step, effect));
+                    break;
+                }
+                default:
+                    reason = $"{Keyword(step)} on line {step.Line} is not an instruction the analysis knows";
+                    break;
+            }
+            if (reason is not null)
+            {
+                barrier = step;
+                barrierReason = reason;
+                break;
+            }
+            crossed.Add(step);
+        }
+
+        // Installs the move cannot reach: after the barrier, up to the next broad copy.
+        var unreachableRuns = new List<Step>();
+        for (int k = barrier is null ? stage.Steps.Count : barrier.Index; k < stage.Steps.Count; k++)
+        {
+            var step = stage.Steps[k];
+            if (k > barrier!.Index && ContextCopy.From(step, Escape) is { } other && new CopyFootprint(other, _context, _options.ExtraManifestNames).IsBroad) break;
+            if (step.Kind != InstructionKind.Run) continue;
+            var effect = EffectOf(step);
+            if (IsInstallAttempt(effect))
+            {
+                var why = step == barrier ? barrierReason! : effect.Kind == StepEffectKind.NeedsSource
+                    ? $"{effect.Reason}" : $"{barrierReason}";
+                if (effect.Kind == StepEffectKind.NeedsSource && step != barrier) why = effect.Reason;
+                blocked.Add(new BlockedInstall(step, effect, why));
+            }
+            else if (effect.Kind == StepEffectKind.ReadsNothing) unreachableRuns.Add(step);
+        }
+
+        // The copy lands right after the last crossed RUN or copy; metadata after that stays below it.
+        int last = crossed.FindLastIndex(s => s.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add);
+        var kept = last < 0 ? [] : crossed.Take(last + 1).ToList();
+        if (newDestination is not null && !kept.Any(s => s.Kind == InstructionKind.Workdir)) newDestination = null;
+        if (_context is null && kept.Count > 0)
+            unsafeReasons.Insert(0, "no build context: what the broad copy brings cannot be checked");
+
+        return new SinkPlan
+        {
+            BroadCopy = broad,
+            Stage = stage,
+            Crossed = kept,
+            Installs = installs.Where(i => kept.Contains(i.Step)).ToList(),
+            ContextFreeRuns = runs.Where(r => kept.Contains(r.Item1)).ToList(),
+            BlockedInstalls = blocked,
+            Barrier = barrier,
+            BarrierReason = barrierReason,
+            UnreachableContextFreeRuns = unreachableRuns,
+            NewDestination = newDestination,
+            UnsafeReasons = unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    // Reasons that stop the copy from moving at all, whatever follows it.
+    private static string? StaticRefusal(CopyFootprint broad)
+    {
+        var copy = broad.Copy;
+        if (copy.Flag("parents") is not null) return "the broad copy uses --parents, which the analysis does not model";
+        if (copy.Flag("exclude") is not null) return "the broad copy uses --exclude, which the analysis does not model";
+        if (copy.HasUnknownVariables) return "the broad copy uses a variable whose value is not known statically";
+        return null;
+    }
+
+    private static string Keyword(Step step) => step.Instruction.Keyword.Text.ToUpperInvariant();
+
+    private static bool UsesNames(string? chown)
+    {
+        if (string.IsNullOrEmpty(chown)) return false;
+        foreach (var part in chown.Split(':'))
+            if (part.Length > 0 && !part.All(char.IsAsciiDigit)) return true;
+        return false;
+    }
+
+    private static readonly string[] UserCreatingEcosystems = ["apt", "apt-get", "apk", "yum", "dnf", "microdnf", "zypper", "users"];
+
+    private string? RunReason(CopyFootprint broad, Step step, StepEffect effect, bool chownByName, List<string> unsafeReasons)
+    {
+        switch (effect.Kind)
+        {
+            case StepEffectKind.Unknown:
+                return $"RUN on line {step.Line} may read the source: {effect.Reason}";
+            case StepEffectKind.NeedsSource:
+                return $"RUN on line {step.Line} needs the source: {effect.Reason}";
+        }
+        if (chownByName)
+        {
+            var script = step.Instruction.ArgumentsText;
+            if (effect.Ecosystems.Any(e => UserCreatingEcosystems.Contains(e)) ||
+                script.Contains("useradd", StringComparison.Ordinal) || script.Contains("adduser", StringComparison.Ordinal) ||
+                script.Contains("groupadd", StringComparison.Ordinal) || script.Contains("addgroup", StringComparison.Ordinal))
+                return $"the broad copy's --chown names a user or group that RUN on line {step.Line} could create";
+        }
+        if (effect.Unverified) unsafeReasons.Add($"RUN on line {step.Line}: {effect.Reason}");
+        foreach (var write in effect.Writes)
+        {
+            var location = ImageLocation.Of(ImagePath.LiteralPrefix(write), step.State.WorkingDirectory);
+            var overlap = broad.WritesAtOrUnder(location);
+            if (overlap == true)
+                return $"RUN on line {step.Line} writes {write}, which the broad copy also writes (from the context, not excluded by .dockerignore)";
+            if (overlap is null)
+                unsafeReasons.Add($"cannot tell whether {write}, written by RUN on line {step.Line}, is also in the context");
+        }
+        foreach (var rewrite in effect.MayRewrite)
+        {
+            var location = ImageLocation.Of(rewrite, step.State.WorkingDirectory);
+            var source = broad.ContextPathFor(location);
+            if (source is not null || _context is null)
+                unsafeReasons.Add($"RUN on line {step.Line} may rewrite {rewrite}, which the broad copy would put back");
+        }
+        return null;
+    }
+
+    // A copy between the broad copy and the install can be crossed when both write disjoint paths,
+    // or the same files from the context with the same ownership and mode.
+    private string? OtherCopyReason(CopyFootprint broad, Step step)
+    {
+        var other = ContextCopy.From(step, Escape);
+        var instruction = step.Instruction;
+        if (other is null)
+        {
+            // COPY --from or a heredoc copy: reads nothing from the context; check where it writes.
+            if (instruction.Arguments.Count == 0) return $"COPY on line {step.Line} cannot be read";
+            var destination = instruction.Heredocs.Count > 0 && instruction.Arguments.Count == 1
+                ? instruction.Arguments[0] : instruction.Arguments[^1];
+            var location = ImageLocation.Of(destination, step.State.WorkingDirectory);
+            var overlap = broad.WritesAtOrUnder(location);
+            if (overlap == false) return null;
+            return overlap is null
+                ? $"{Keyword(step)} on line {step.Line} may write where the broad copy writes"
+                : $"{Keyword(step)} on line {step.Line} writes where the broad copy writes";
+        }
+        var footprint = new CopyFootprint(other, _context, _options.ExtraManifestNames);
+        if (footprint.IsBroad) return $"another broad copy on line {step.Line}";
+        bool sameFlags = FlagText(other, "chown") == FlagText(broad.Copy, "chown") &&
+                         FlagText(other, "chmod") == FlagText(broad.Copy, "chmod");
+        foreach (var source in other.Sources)
+        {
+            if (WildcardPattern.HasWildcard(source)) continue;
+            var target = other.DestinationIsDirectory
+                ? footprint.Destination.Join(source[(source.LastIndexOf('/') + 1)..])
+                : footprint.Destination;
+            var overlap = broad.WritesAtOrUnder(target);
+            if (overlap == false) continue;
+            if (sameFlags && broad.ContextPathFor(target) == source) continue; // the same file, the same way
+            return $"{Keyword(step)} on line {step.Line} writes {source} where the broad copy writes";
+        }
+        if (other.Sources.Any(WildcardPattern.HasWildcard) && broad.WritesAtOrUnder(footprint.Destination) != false && !sameFlags)
+            return $"{Keyword(step)} on line {step.Line} writes where the broad copy writes";
+        return null;
+    }
+
+    private static string? FlagText(ContextCopy copy, string name) => copy.Flag(name)?.Value;
+
+    private List<ManifestFile> ManifestsFor(CopyFootprint broad, Step install, StepEffect effect, List<string> unsafeReasons)
+    {
+        var result = new List<ManifestFile>();
+        foreach (var read in effect.Reads)
+        {
+            if (read.IsPattern)
+            {
+                foreach (var path in ExpandPattern(broad, install, read.Path))
+                    AddIfProvidedByBroadCopy(broad, install, path, result);
+                if (_context is null)
+                    unsafeReasons.Add($"no build context: cannot list the files matching {read.Path}");
+                continue;
+            }
+            var location = ImageLocation.Of(read.Path, install.State.WorkingDirectory);
+            if (_context is null)
+            {
+                if (read.Required && broad.ContextPathFor(location) is { } candidate) result.Add(new ManifestFile(candidate, location));
+                else if (!read.Required) unsafeReasons.Add($"no build context: cannot tell whether {read.Path} exists");
+                continue;
+            }
+            AddIfProvidedByBroadCopy(broad, install, location, result);
+        }
+        return result.DistinctBy(m => m.ContextPath).ToList();
+    }
+
+    private void AddIfProvidedByBroadCopy(CopyFootprint broad, Step install, ImageLocation location, List<ManifestFile> result)
+    {
+        var provider = ProviderOf(install, location);
+        if (provider is null || !ReferenceEquals(provider.Value.Copy.Copy.Instruction, broad.Copy.Instruction) || provider.Value.ContextPath is null) return;
+        result.Add(new ManifestFile(provider.Value.ContextPath, location));
+    }
+
+    private IEnumerable<ImageLocation> ExpandPattern(CopyFootprint broad, Step install, string pattern)
+    {
+        if (_context is null) yield break;
+        int slash = pattern.LastIndexOf('/');
+        string directory = slash < 0 ? "." : pattern[..slash];
+        string namePattern = pattern[(slash + 1)..];
+        var dirLocation = ImageLocation.Of(directory, install.State.WorkingDirectory);
+        foreach (var source in broad.Copy.Sources)
+        {
+            if (!broad.IsDirectorySource(source)) continue;
+            if (ImageLocation.IsUnder(dirLocation, broad.Destination) != true) continue;
+            var rel = ImagePath.RelativeTo(dirLocation.Path, broad.Destination.Path);
+            var contextDir = source.Length == 0 ? rel : rel.Length == 0 ? source : source + "/" + rel;
+            var globPattern = contextDir.Length == 0 ? namePattern : contextDir + "/" + namePattern;
+            foreach (var match in _context.Glob(globPattern))
+            {
+                if (_context.DirectoryExists(match)) continue;
+                var name = match[(match.LastIndexOf('/') + 1)..];
+                yield return dirLocation.Join(name);
+            }
+        }
+    }
+}

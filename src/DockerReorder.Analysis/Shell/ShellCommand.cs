@@ -1,0 +1,4 @@
+namespace DockerReorder.Analysis.Shell;
+
+/// <summary>One command of a shell list: simple, compound, or opaque (not looked into).</summary>
+public abstract record ShellCommand;

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace DockerReorder.Cli.Configuration;
+
+/// <summary>Finds the configuration that applies to a folder: the nearest <c>.docker-reorder.json</c> in it or a parent folder. Thread-safe; each folder is looked up once.</summary>
+public sealed class ConfigurationLocator(Func<string, string> displayPath)
+{
+    private readonly ConcurrentDictionary<string, Lazy<ReorderConfiguration?>> _byDirectory = new(StringComparer.Ordinal);
+
+    /// <summary>The configuration for <paramref name="directory"/>, or null when no folder up to the root has one. Throws <see cref="ConfigurationException"/> for an invalid file.</summary>
+    public ReorderConfiguration? For(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        return _byDirectory.GetOrAdd(full, d => new Lazy<ReorderConfiguration?>(() => Load(d))).Value;
+    }
+
+    private ReorderConfiguration? Load(string directory)
+    {
+        var candidate = Path.Combine(directory, ConfigurationFileReader.FileName);
+        if (File.Exists(candidate))
+        {
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(candidate); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ConfigurationException($"{displayPath(candidate)}: cannot read: {e.Message}");
+            }
+            return ConfigurationFileReader.Parse(candidate, bytes, displayPath(candidate));
+        }
+        var parent = Path.GetDirectoryName(directory);
+        return parent is null ? null : For(parent);
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace DockerReorder.Cli.Discovery;
+
+/// <summary>
+/// Turns the command line's paths (files, folders, globs) into the list of Dockerfiles to process.
+/// Folders are walked without following symbolic links and without entering <c>.git</c>,
+/// <c>node_modules</c>, <c>bin</c> or <c>obj</c>; files found there must match a Dockerfile name
+/// pattern and no exclude glob. A file named explicitly is always taken (a symlink to a file too).
+/// </summary>
+public sealed class DockerfileDiscovery
+{
+    private readonly string _workingDirectory;
+    private readonly Matcher _names;
+    private readonly Matcher? _excludes;
+
+    /// <summary>Discovery relative to <paramref name="workingDirectory"/>, with extra name patterns and exclude globs (both relative to it; a pattern without <c>/</c> matches at any depth).</summary>
+    public DockerfileDiscovery(string workingDirectory, IEnumerable<string> includePatterns, IEnumerable<string> excludePatterns)
+    {
+        _workingDirectory = Path.GetFullPath(workingDirectory);
+        _names = new Matcher(StringComparison.Ordinal);
+        foreach (var pattern in DockerfileNames.DefaultPatterns.Concat(includePatterns)) _names.AddInclude(AnyDepth(pattern));
+        var excludes = excludePatterns.ToList();
+        if (excludes.Count > 0)
+        {
+            _excludes = new Matcher(StringComparison.Ordinal);
+            foreach (var pattern in excludes)
+            {
+                _excludes.AddInclude(AnyDepth(pattern));
+                _excludes.AddInclude(AnyDepth(pattern).TrimEnd('/') + "/**"); // a folder pattern excludes what is inside
+            }
+        }
+    }
+
+    // "Dockerfile" means any file of that name at any depth; "docker/Dockerfile" is anchored.
+    private static string AnyDepth(string pattern)
+    {
+        var p = pattern.Replace('\\', '/');
+        if (p.StartsWith("./", StringComparison.Ordinal)) return p[2..];
+        if (p.StartsWith('/')) return p[1..];
+        return p.Contains('/') ? p : "**/" + p;
+    }
+
+    /// <summary>Resolves <paramref name="paths"/> (none: the working directory).</summary>
+    public DiscoveryResult Discover(IReadOnlyList<string> paths)
+    {
+        var files = new Dictionary<string, DiscoveredFile>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        if (paths.Count == 0) paths = ["."];
+        foreach (var argument in paths)
+        {
+            var full = Path.GetFullPath(argument, _workingDirectory);
+            if (File.Exists(full))
+            {
+                Add(files, full, explicitFile: true);
+            }
+            else if (Directory.Exists(full))
+            {
+                Walk(full, files);
+            }
+            else if (argument.AsSpan().IndexOfAny("*?[") >= 0)
+            {
+                if (!ExpandGlob(argument, files)) errors.Add($"{argument}: no such file or directory");
+            }
+            else
+            {
+                errors.Add($"{argument}: no such file or directory");
+            }
+        }
+        var ordered = files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToList();
+        return new DiscoveryResult(ordered, errors);
+    }
+
+    private void Add(Dictionary<string, DiscoveredFile> files, string fullPath, bool explicitFile)
+    {
+        if (files.ContainsKey(fullPath)) return;
+        files[fullPath] = new DiscoveredFile(DisplayPathOf(fullPath), fullPath, explicitFile);
+    }
+
+    /// <summary>The path relative to the working directory when it lies under it, else absolute; always with <c>/</c>.</summary>
+    public string DisplayPathOf(string fullPath)
+    {
+        var relative = Path.GetRelativePath(_workingDirectory, fullPath);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+        return shown.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private void Walk(string root, Dictionary<string, DiscoveredFile> files)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList(); }
+            catch (UnauthorizedAccessException) { continue; }
+            catch (IOException) { continue; }
+            foreach (var entry in entries)
+            {
+                if (entry.LinkTarget is not null) continue; // symbolic links are not followed during discovery
+                if (entry is DirectoryInfo)
+                {
+                    if (!DockerfileNames.SkippedFolders.Contains(entry.Name)) pending.Push(entry.FullName);
+                }
+                else if (IsDockerfile(entry.FullName, root))
+                {
+                    Add(files, entry.FullName, explicitFile: false);
+                }
+            }
+        }
+    }
+
+    // Patterns are relative to the working directory, or to the walked folder when it lies outside it.
+    private bool IsDockerfile(string fullPath, string root)
+    {
+        var relative = Path.GetRelativePath(_workingDirectory, fullPath);
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) relative = Path.GetRelativePath(root, fullPath);
+        relative = relative.Replace(Path.DirectorySeparatorChar, '/');
+        return _names.Match(relative).HasMatches && !IsExcluded(relative);
+    }
+
+    /// <summary>True when an exclude glob matches the working-directory-relative <paramref name="relativePath"/>.</summary>
+    public bool IsExcluded(string relativePath) =>
+        _excludes is not null && _excludes.Match(relativePath.Replace('\\', '/')).HasMatches;
+
+    // A glob on the command line: walk from its literal prefix, keep Dockerfiles the glob matches.
+    private bool ExpandGlob(string argument, Dictionary<string, DiscoveredFile> files)
+    {
+        var pattern = argument.Replace('\\', '/');
+        var segments = pattern.Split('/');
+        int literal = 0;
+        while (literal < segments.Length - 1 && segments[literal].AsSpan().IndexOfAny("*?[") < 0) literal++;
+        var baseDir = Path.GetFullPath(string.Join('/', segments.Take(literal)) is { Length: > 0 } b ? b : ".", _workingDirectory);
+        if (!Directory.Exists(baseDir)) return false;
+        var glob = new Matcher(StringComparison.Ordinal);
+        glob.AddInclude(string.Join('/', segments.Skip(literal)));
+        var found = new Dictionary<string, DiscoveredFile>(StringComparer.Ordinal);
+        Walk(baseDir, found);
+        bool any = false;
+        foreach (var file in found.Values)
+        {
+            var relative = Path.GetRelativePath(baseDir, file.FullPath).Replace(Path.DirectorySeparatorChar, '/');
+            if (!glob.Match(relative).HasMatches) continue;
+            any = true;
+            Add(files, file.FullPath, explicitFile: false);
+        }
+        return any;
+    }
+}

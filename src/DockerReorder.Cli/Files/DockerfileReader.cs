@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Text;
+
+namespace DockerReorder.Cli.Files;
+
+/// <summary>Reads a Dockerfile and refuses what is not a text Dockerfile: binary files (a NUL byte) and invalid UTF-8.</summary>
+public static class DockerfileReader
+{
+    /// <summary>Reads <paramref name="fullPath"/>; throws <see cref="FileProblem"/> with a one-line message naming <paramref name="displayPath"/>.</summary>
+    public static DockerfileContent Read(string fullPath, string displayPath)
+    {
+        byte[] bytes;
+        DateTime mtime;
+        try
+        {
+            mtime = File.GetLastWriteTimeUtc(SymbolicLinks.ResolveFile(fullPath));
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (UnauthorizedAccessException) { throw new FileProblem($"{displayPath}: permission denied"); }
+        catch (FileNotFoundException) { throw new FileProblem($"{displayPath}: no such file or directory"); }
+        catch (DirectoryNotFoundException) { throw new FileProblem($"{displayPath}: no such file or directory"); }
+        catch (IOException e) { throw new FileProblem($"{displayPath}: cannot read: {e.Message}"); }
+        Check(bytes, displayPath);
+        return new DockerfileContent(bytes, mtime);
+    }
+
+    /// <summary>Throws <see cref="FileProblem"/> when <paramref name="bytes"/> hold a NUL byte or are not valid UTF-8.</summary>
+    public static void Check(ReadOnlySpan<byte> bytes, string displayPath)
+    {
+        int nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            var (line, column) = PositionOf(bytes, nul);
+            throw new FileProblem($"{displayPath}:{line}:{column}: binary file (NUL byte), skipped");
+        }
+        int invalid = FirstInvalidUtf8(bytes);
+        if (invalid >= 0)
+        {
+            var (line, column) = PositionOf(bytes, invalid);
+            throw new FileProblem($"{displayPath}:{line}:{column}: invalid UTF-8");
+        }
+    }
+
+    /// <summary>Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1.</summary>
+    public static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return -1;
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed);
+            if (status != OperationStatus.Done) return offset;
+            offset += consumed;
+        }
+        return -1;
+    }
+
+    // 1-based line and column (in characters, as the syntax tree counts them) of a byte offset.
+    private static (int Line, int Column) PositionOf(ReadOnlySpan<byte> bytes, int offset)
+    {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < offset; i++)
+        {
+            if (bytes[i] == '\n') { line++; lineStart = i + 1; }
+        }
+        return (line, Encoding.UTF8.GetCharCount(bytes[lineStart..offset]) + 1);
+    }
+}

@@ -1,0 +1,145 @@
+using DockerReorder.Analysis;
+using DockerReorder.Analysis.Context;
+using DockerReorder.Analysis.Explain;
+using DockerReorder.Analysis.Fixes;
+using DockerReorder.Cli.CommandLine;
+using DockerReorder.Cli.Configuration;
+using DockerReorder.Cli.Context;
+using DockerReorder.Cli.Diffs;
+using DockerReorder.Cli.Files;
+using DockerReorder.Syntax;
+
+namespace DockerReorder.Cli.Processing;
+
+/// <summary>Processes one Dockerfile: parse, analyze, fix, diff, explain and (with <c>--write</c>) write. Never throws: problems become report errors.</summary>
+public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationLocator configurations, Func<string, string> displayPath)
+{
+    /// <summary>Processes <paramref name="input"/>.</summary>
+    public FileReport Process(DockerfileInput input)
+    {
+        try
+        {
+            return ProcessCore(input);
+        }
+        catch (FileProblem e) { return new FileReport { DisplayPath = input.DisplayPath, Errors = [e.Message] }; }
+        catch (ConfigurationException e) { return new FileReport { DisplayPath = input.DisplayPath, Errors = [e.Message] }; }
+        catch (Exception e)
+        {
+            // The one-line contract holds for bugs too: no stack trace, nothing written.
+            return new FileReport { DisplayPath = input.DisplayPath, Errors = [$"{input.DisplayPath}: internal error: {e.GetType().Name}: {FirstLine(e.Message)}"] };
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
+
+    private FileReport ProcessCore(DockerfileInput input)
+    {
+        var notes = new List<string>();
+        var folder = Path.GetDirectoryName(input.NominalPath)!;
+        var config = configurations.For(folder);
+        if (config is not null) notes.Add($"{input.DisplayPath}: configuration {displayPath(config.FilePath)}");
+        bool includeUnsafe = settings.UnsafeFixes ?? config?.UnsafeFixes ?? false;
+        var select = settings.Select ?? config?.Select;
+        var options = new AnalysisOptions
+        {
+            Select = select is null ? null : new HashSet<string>(select, StringComparer.Ordinal),
+            Ignore = new HashSet<string>(settings.Ignore ?? config?.Ignore ?? [], StringComparer.Ordinal),
+            ExtraManifestNames = config?.ExtraManifests ?? [],
+        };
+
+        var tree = DockerfileParser.Parse(input.Content.Bytes);
+        var syntaxErrors = tree.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => $"{input.DisplayPath}:{d.Position.Line}:{d.Position.Column}: {d.Message}").ToList();
+        if (syntaxErrors.Count > 0) return new FileReport { DisplayPath = input.DisplayPath, Errors = syntaxErrors, Notes = notes };
+
+        var contextDirectory = settings.Context is { } c ? Path.GetFullPath(c) : folder;
+        var relative = Path.GetRelativePath(contextDirectory, input.NominalPath);
+        string? dockerfileInContext = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace(Path.DirectorySeparatorChar, '/');
+        var files = new FileSystemContext(contextDirectory);
+        var context = BuildContext.Open(files, dockerfileInContext);
+        notes.Add($"{input.DisplayPath}: context {displayPath(contextDirectory)}");
+
+        var outcome = DockerfileAnalyzer.Fix(tree, context, options, includeUnsafe);
+        var findings = outcome.Findings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
+        var remainingAfterWrite = outcome.RemainingFindings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
+        var remainingOnOriginal = outcome.RemainingFindings.Select(f => OnOriginal(f, outcome, includeUnsafe)).ToList();
+
+        var diff = new System.Text.StringBuilder();
+        diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
+        foreach (var write in outcome.FileWrites)
+        {
+            var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
+            diff.Append(UnifiedDiffPrinter.Print(displayPath(full), write.OriginalContent, write.NewContent));
+        }
+        bool changed = outcome.Changed || outcome.FileWrites.Any(w => !string.Equals(w.OriginalContent, w.NewContent, StringComparison.Ordinal));
+        var fixedBytes = outcome.Changed ? SourceText.Encode(outcome.FixedText) : input.Content.Bytes;
+
+        bool written = false;
+        if (settings.Mode == RunMode.Write && changed && input.FullPath is not null)
+        {
+            if (outcome.Changed) AtomicFileWriter.Replace(input.FullPath, input.DisplayPath, input.Content, fixedBytes);
+            ApplyFileWrites(outcome.FileWrites, contextDirectory);
+            written = true;
+        }
+
+        IReadOnlyList<string> explanation = [];
+        if (settings.Explain)
+        {
+            var classifier = new ManifestSourceClassifier(options.ExtraManifestNames, files);
+            var before = SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
+            var after = SourceEditPrediction.Predict(CacheStageReader.Read(DockerfileParser.Parse(outcome.FixedText)), classifier.IsManifestOnly);
+            explanation = RebuildExplanation.Format(before, after).Select(l => $"{input.DisplayPath}: {l}").ToList();
+        }
+
+        bool writeMode = settings.Mode == RunMode.Write;
+        return new FileReport
+        {
+            DisplayPath = input.DisplayPath,
+            FromStandardInput = input.FullPath is null,
+            Findings = findings,
+            OnDisk = written ? remainingAfterWrite : findings,
+            Remaining = writeMode ? remainingAfterWrite : remainingOnOriginal,
+            Changed = changed,
+            Written = written,
+            Diff = diff.ToString(),
+            FixedBytes = fixedBytes,
+            Explanation = explanation,
+            Notes = notes,
+        };
+    }
+
+    private void ApplyFileWrites(IReadOnlyList<FileWrite> writes, string contextDirectory)
+    {
+        foreach (var write in writes)
+        {
+            var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
+            var expected = write.OriginalContent is null ? null : SourceText.Encode(write.OriginalContent);
+            AtomicFileWriter.ReplaceText(full, displayPath(full), expected, SourceText.Encode(write.NewContent));
+        }
+    }
+
+    private static ReportedFinding Report(Finding finding, FixOutcome outcome, bool includeUnsafe)
+    {
+        var status = finding.Fix is { } fix && outcome.AppliedFixes.Any(a => ReferenceEquals(a, fix) || a.Equals(fix)) ? FindingStatus.Fixed
+            : finding.Fix is { Applicability: FixApplicability.Unsafe } && !includeUnsafe ? FindingStatus.UnsafeFixAvailable
+            : finding.Fix is null ? FindingStatus.NoFix
+            : outcome.RemainingFindings.Any(r => r.Rule.Id == finding.Rule.Id && string.Equals(r.Message, finding.Message, StringComparison.Ordinal)) ? FindingStatus.NoFix
+            : FindingStatus.Fixed; // fixed by a later pass of the fix loop
+        var reason = status switch
+        {
+            FindingStatus.UnsafeFixAvailable => finding.Fix?.UnsafeReason,
+            FindingStatus.NoFix => finding.NoFixReason ?? (finding.Fix is not null ? "its fix overlaps another fix" : null),
+            _ => null,
+        };
+        return new ReportedFinding(finding.Rule, finding.Message, finding.Position.Line, finding.Position.Column, status, reason);
+    }
+
+    // A finding left after fixing, placed on the original text (where the dry run's reader looks) when the original has the same finding.
+    private static ReportedFinding OnOriginal(Finding remaining, FixOutcome outcome, bool includeUnsafe)
+    {
+        var original = outcome.Findings.FirstOrDefault(f => f.Rule.Id == remaining.Rule.Id && string.Equals(f.Message, remaining.Message, StringComparison.Ordinal));
+        var reported = Report(remaining, outcome, includeUnsafe);
+        if (reported.Status == FindingStatus.Fixed) reported = reported with { Status = FindingStatus.NoFix };
+        return original is null ? reported : reported with { Line = original.Position.Line, Column = original.Position.Column };
+    }
+}

@@ -1,0 +1,367 @@
+namespace DockerReorder.Syntax.Parsing;
+
+/// <summary>
+/// One parse: walks the physical lines as BuildKit's <c>Parse</c> does (directives, comments, continuations,
+/// heredoc bodies) and builds the lossless tree, every character landing in exactly one token or trivia.
+/// </summary>
+internal sealed class ParserSession
+{
+    private const long MaxLineBytes = 65535;
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly TriviaScanner _trivia;
+    private readonly LogicalLine _line;
+    private readonly List<SyntaxDiagnostic> _diagnostics = [];
+    private readonly List<InstructionSyntax> _instructions = [];
+    private readonly List<SyntaxTrivia> _header = [];
+    private readonly List<ParserDirectiveSyntax> _directives = [];
+    private readonly List<TokenSpec> _specs = [];
+    private readonly ParseScratch _scratch = new();
+    private readonly List<HeredocHeader> _heredocHeaders = [];
+    private SyntaxTrivia[][] _leadingScratch = new SyntaxTrivia[16][];
+    private SyntaxTrivia[][] _trailingScratch = new SyntaxTrivia[16][];
+    private char _escape = '\\';
+    private bool _lineTooLongReported;
+
+    public ParserSession(SourceText source)
+    {
+        _source = source;
+        _text = source.Text;
+        _trivia = new TriviaScanner(_text);
+        _line = new LogicalLine(_text);
+    }
+
+    public DockerfileSyntax Run()
+    {
+        string text = _text;
+        int n = text.Length;
+        var directiveParser = new DirectiveLineParser();
+        int pos = 0;
+        int previousEnd = 0;
+        bool inHeader = true;
+        bool firstLine = true;
+        while (pos < n)
+        {
+            int lineStart = pos;
+            int lineEnd = LineEnd(pos);
+            int contentEnd = TrimNewline(lineStart, lineEnd);
+            CheckLineLength(lineStart, contentEnd);
+            int contentStart = lineStart;
+            if (firstLine && text[0] == '\uFEFF')
+            {
+                _header.Add(_trivia.Make(TriviaKind.ByteOrderMark, 0, 1));
+                contentStart = 1;
+                previousEnd = 1;
+            }
+            firstLine = false;
+            int trimmed = GoText.TrimStart(text, contentStart, contentEnd);
+
+            var directive = directiveParser.ParseLine(text, trimmed, contentEnd, out var name, out var value, out var error);
+            if (directive != DirectiveLineKind.None)
+            {
+                if (error is not null) AddError(error, trimmed, contentEnd);
+                else
+                {
+                    _directives.Add(new ParserDirectiveSyntax(name, value, TextSpan.FromBounds(trimmed, contentEnd)));
+                    if (name == "escape")
+                    {
+                        if (value == "`" || value == "\\") _escape = value[0];
+                        else AddError($"invalid escape token '{value}' does not match ` or \\", trimmed, contentEnd);
+                    }
+                }
+                if (inHeader)
+                {
+                    _header.Add(_trivia.Make(TriviaKind.Directive, contentStart, contentEnd));
+                    _header.AddRange(_trivia.Scan(contentEnd, lineEnd));
+                    previousEnd = lineEnd;
+                }
+                pos = lineEnd;
+                continue;
+            }
+            inHeader = false;
+            _trivia.Escape = _escape;
+
+            if (trimmed < contentEnd && text[trimmed] == '#') { pos = lineEnd; continue; }
+            int segmentEnd = TrimContinuation(trimmed, contentEnd, out bool continues);
+            if (!continues && segmentEnd == trimmed) { pos = lineEnd; continue; }
+
+            pos = ReadInstruction(trimmed, segmentEnd, continues, lineEnd, previousEnd);
+            previousEnd = pos;
+        }
+
+        var endTrivia = _trivia.Scan(previousEnd, n);
+        if (_instructions.Count == 0) AddError("file with no instructions", n, n);
+        _diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new DockerfileSyntax(_source, _directives.ToArray(), _escape, _header.ToArray(), _instructions.ToArray(),
+            endTrivia, _diagnostics.ToArray());
+    }
+
+    // Reads one instruction whose first line's content starts at spanStart; returns where it ends.
+    private int ReadInstruction(int spanStart, int firstSegmentEnd, bool continues, int firstLineEnd, int fullStart)
+    {
+        string text = _text;
+        int n = text.Length;
+        _line.Reset(spanStart);
+        _line.Add(spanStart, firstSegmentEnd);
+        int p = firstLineEnd;
+        bool hasEmptyContinuationLine = false;
+        while (continues && p < n)
+        {
+            int ls = p;
+            int le = LineEnd(p);
+            int ce = TrimNewline(ls, le);
+            CheckLineLength(ls, ce);
+            p = le;
+            int t = GoText.TrimStart(text, ls, ce);
+            if (t < ce && text[t] == '#') continue;
+            if (t == ce) { hasEmptyContinuationLine = true; continue; }
+            int segEnd = TrimContinuation(ls, ce, out continues);
+            _line.Add(ls, segEnd);
+        }
+        _line.Build();
+        string logical = _line.Text;
+        var command = CommandParser.Parse(logical, 0, logical.Length, _escape, _scratch);
+
+        int keywordSource = _line.ToSourceStart(command.Keyword.Start);
+        if (command.Error is not null) AddError(command.Error, _line.ToSourceStart(command.ErrorPosition), p);
+        if (hasEmptyContinuationLine)
+            AddWarning($"Empty continuation line found in: {logical} (empty continuation lines will become errors in a future release)", spanStart, p);
+        ReportUnknown(command);
+
+        var specs = _specs;
+        specs.Clear();
+        AddSpecs(command, specs);
+        List<HeredocSyntax>? heredocs = null;
+        if (command.CanContainHeredoc && logical.Contains("<<", StringComparison.Ordinal))
+        {
+            var headers = _heredocHeaders;
+            headers.Clear();
+            heredocs = [];
+            if (!HeredocWords.TryFromLine(logical, headers, out var heredocError))
+                AddError(heredocError ?? "invalid heredoc", keywordSource, p);
+            foreach (var h in headers)
+            {
+                int bodyStart = p;
+                bool terminated = false;
+                int contentEnd = p;
+                int tokenEnd = n;
+                while (p < n)
+                {
+                    int ls = p;
+                    int le = LineEnd(p);
+                    int ce = TrimNewline(ls, le);
+                    p = le;
+                    int t = ls;
+                    if (h.Chomp) while (t < ce && text[t] == '\t') t++;
+                    if (ce - t == h.Name.Length && string.CompareOrdinal(text, t, h.Name, 0, h.Name.Length) == 0)
+                    {
+                        terminated = true;
+                        contentEnd = ls;
+                        tokenEnd = ce;
+                        break;
+                    }
+                }
+                if (!terminated)
+                {
+                    contentEnd = n;
+                    tokenEnd = n;
+                    AddError("unterminated heredoc", keywordSource, n);
+                }
+                string content = text.Substring(bodyStart, contentEnd - bodyStart);
+                heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, TextSpan.FromBounds(bodyStart, tokenEnd)));
+                specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content, null));
+                if (!terminated) break;
+            }
+        }
+
+        int spanEnd = p;
+        var tokens = BuildTokens(specs, spanStart, spanEnd);
+        var heredocArray = heredocs is null ? [] : heredocs.ToArray();
+        var outer = BuildInstruction(command, tokens, specs, 0, fullStart, spanStart, spanEnd, heredocArray);
+        _instructions.Add(outer);
+        return spanEnd;
+    }
+
+    private InstructionSyntax BuildInstruction(CommandParse command, SyntaxToken[] tokens, List<TokenSpec> specs, int keywordIndex,
+        int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs)
+    {
+        InstructionSyntax? child = null;
+        int childIndex = -1;
+        if (command.Child is { } childCommand)
+        {
+            for (int i = keywordIndex + 1; i < specs.Count; i++)
+            {
+                if (ReferenceEquals(specs[i].Owner, childCommand)) { childIndex = i; break; }
+            }
+            if (childIndex >= 0)
+            {
+                int childStart = tokens[childIndex].Span.Start;
+                child = BuildInstruction(childCommand, tokens, specs, childIndex, childStart, childStart, spanEnd, heredocs);
+            }
+        }
+        int end = child is null ? tokens.Length : childIndex;
+        int flagCount = 0, argumentCount = command.JsonElements.Count;
+        for (int i = keywordIndex + 1; i < end; i++)
+        {
+            if (!ReferenceEquals(specs[i].Owner, command)) continue;
+            if (specs[i].IsFlag) flagCount++;
+            else if (specs[i].Kind == SyntaxTokenKind.Argument) argumentCount++;
+        }
+        var flags = flagCount == 0 ? [] : new FlagSyntax[flagCount];
+        var argumentTokens = argumentCount == 0 ? [] : new SyntaxToken[argumentCount];
+        int f = 0, a = 0;
+        for (int i = keywordIndex + 1; i < end; i++)
+        {
+            if (!ReferenceEquals(specs[i].Owner, command)) continue;
+            if (specs[i].IsFlag) flags[f++] = MakeFlag(tokens[i]);
+            else if (specs[i].Kind == SyntaxTokenKind.Argument) argumentTokens[a++] = tokens[i];
+        }
+        if (command.IsJson)
+        {
+            foreach (var e in command.JsonElements)
+            {
+                int s = _line.ToSourceStart(e.Start), t = _line.ToSourceEnd(e.End);
+                argumentTokens[a++] = new SyntaxToken(SyntaxTokenKind.Argument, TextSpan.FromBounds(s, t), _text.Substring(s, t - s), e.Value, [], []);
+            }
+        }
+        var leading = fullStart < spanStart ? _trivia.Scan(fullStart, spanStart) : [];
+        var tokenList = keywordIndex == 0 ? tokens : tokens[keywordIndex..];
+        string argumentsText = command.ArgsText;
+        int startLine = _source.GetLinePosition(spanStart).Line;
+        int endLine = spanEnd > spanStart ? _source.GetLinePosition(spanEnd - 1).Line : startLine;
+        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), leading,
+            tokenList, command.Kind, tokens[keywordIndex], flags, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), argumentTokens,
+            argumentsText, command.IsJson, heredocs, child, startLine, endLine);
+    }
+
+    private static FlagSyntax MakeFlag(SyntaxToken token)
+    {
+        string v = token.Value;
+        int nameStart = v.StartsWith("--", StringComparison.Ordinal) ? 2 : 0;
+        int eq = v.IndexOf('=', nameStart);
+        string name = (eq < 0 ? v.Substring(nameStart) : v.Substring(nameStart, eq - nameStart)).ToLowerInvariant();
+        return new FlagSyntax(token, name, eq < 0 ? null : v.Substring(eq + 1));
+    }
+
+    private void AddSpecs(CommandParse command, List<TokenSpec> specs)
+    {
+        string logical = _line.Text;
+        specs.Add(Spec(command.Keyword, command, logical, isFlag: false));
+        foreach (var f in command.Flags) specs.Add(Spec(f, command, logical, isFlag: true));
+        if (command.FlagTerminator is { } terminator) specs.Add(Spec(terminator, command, logical, isFlag: false));
+        if (command.Child is { } child) { AddSpecs(child, specs); return; }
+        foreach (var piece in command.Pieces) specs.Add(Spec(piece, command, logical, isFlag: false));
+    }
+
+    private TokenSpec Spec(ArgumentPiece piece, CommandParse owner, string logical, bool isFlag)
+    {
+        int start = _line.ToSourceStart(piece.Start);
+        int end = piece.End > piece.Start ? _line.ToSourceEnd(piece.End) : start;
+        int len = piece.End - piece.Start;
+        string? text = null;
+        if (end - start == len)
+        {
+            text = piece.Value.Length == len && string.CompareOrdinal(piece.Value, 0, logical, piece.Start, len) == 0
+                ? piece.Value
+                : logical.Substring(piece.Start, len);
+        }
+        return new TokenSpec(start, end, piece.Kind, piece.Value, text, owner, isFlag);
+    }
+
+    // Creates the tokens; the text between two tokens is the first's trailing trivia up to its first line break, the rest the second's leading trivia.
+    private SyntaxToken[] BuildTokens(List<TokenSpec> specs, int spanStart, int spanEnd)
+    {
+        int count = specs.Count;
+        if (_leadingScratch.Length < count)
+        {
+            _leadingScratch = new SyntaxTrivia[count * 2][];
+            _trailingScratch = new SyntaxTrivia[count * 2][];
+        }
+        var leading = _leadingScratch;
+        var trailing = _trailingScratch;
+        int previous = spanStart;
+        for (int i = 0; i < count; i++)
+        {
+            var gap = _trivia.Scan(previous, specs[i].Start);
+            if (i == 0) leading[0] = gap;
+            else
+            {
+                int split = 0;
+                while (split < gap.Length && gap[split].Kind != TriviaKind.EndOfLine) split++;
+                split = Math.Min(split + 1, gap.Length);
+                if (split == gap.Length) { trailing[i - 1] = gap; leading[i] = []; }
+                else { trailing[i - 1] = gap[..split]; leading[i] = gap[split..]; }
+            }
+            previous = specs[i].End;
+        }
+        trailing[count - 1] = _trivia.Scan(previous, spanEnd);
+        var tokens = new SyntaxToken[count];
+        for (int i = 0; i < count; i++)
+        {
+            var s = specs[i];
+            string text = s.Text ?? _text.Substring(s.Start, s.End - s.Start);
+            tokens[i] = new SyntaxToken(s.Kind, TextSpan.FromBounds(s.Start, s.End), text, s.Value, leading[i], trailing[i]);
+        }
+        return tokens;
+    }
+
+    private void ReportUnknown(CommandParse command)
+    {
+        if (command.Kind == InstructionKind.Unknown)
+        {
+            int s = _line.ToSourceStart(command.Keyword.Start);
+            int e = command.Keyword.End > command.Keyword.Start ? _line.ToSourceEnd(command.Keyword.End) : s;
+            AddWarning($"unknown instruction: {command.Keyword.Value}", s, e);
+        }
+        if (command.Child is { } child) ReportUnknown(child);
+    }
+
+    private int LineEnd(int pos)
+    {
+        int nl = _text.IndexOf('\n', pos);
+        return nl < 0 ? _text.Length : nl + 1;
+    }
+
+    // BuildKit's trimNewline: drops every trailing CR and LF.
+    private int TrimNewline(int start, int end)
+    {
+        while (end > start && (_text[end - 1] == '\n' || _text[end - 1] == '\r')) end--;
+        return end;
+    }
+
+    // BuildKit's continuation regex: the escape character as the last non-blank character, not itself escaped.
+    private int TrimContinuation(int start, int end, out bool continues)
+    {
+        int q = end;
+        while (q > start && (_text[q - 1] == ' ' || _text[q - 1] == '\t')) q--;
+        if (q > start && _text[q - 1] == _escape && (q - 1 == start || _text[q - 2] != _escape))
+        {
+            continues = true;
+            return q - 1;
+        }
+        continues = false;
+        return end;
+    }
+
+    private void CheckLineLength(int start, int end)
+    {
+        if (_lineTooLongReported || end - start <= MaxLineBytes / 3) return;
+        if (GoText.Utf8Length(_text, start, end) <= MaxLineBytes) return;
+        _lineTooLongReported = true;
+        AddError($"dockerfile line greater than max allowed size of {MaxLineBytes}", start, end);
+    }
+
+    private void AddError(string message, int start, int end) => Add(DiagnosticSeverity.Error, message, start, end);
+
+    private void AddWarning(string message, int start, int end) => Add(DiagnosticSeverity.Warning, message, start, end);
+
+    private void Add(DiagnosticSeverity severity, string message, int start, int end)
+    {
+        if (end < start) end = start;
+        var span = TextSpan.FromBounds(start, end);
+        _diagnostics.Add(new SyntaxDiagnostic(severity, message, span, _source.GetLinePosition(start)));
+    }
+
+    private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string Value, string? Text,
+        CommandParse? Owner = null, bool IsFlag = false);
+}

@@ -1,0 +1,43 @@
+using DockerReorder.Analysis.Catalogue;
+using static DockerReorder.Analysis.Tests.Catalogue.CatalogueHarness;
+
+
+namespace DockerReorder.Analysis.Tests.Catalogue;
+
+/// <summary>.NET: dotnet restore and builds.</summary>
+public sealed class DotnetCatalogueTests
+{
+    [Fact]
+    public void Dotnet_restore_of_a_named_project_follows_project_references()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["src/Api/Api.csproj"] = """<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><ProjectReference Include="..\Core\Core.csproj" /></ItemGroup></Project>""",
+            ["src/Core/Core.csproj"] = """<Project Sdk="Microsoft.NET.Sdk" />""",
+        };
+
+        var effect = Run("dotnet restore src/Api/Api.csproj -r linux-x64", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.False(effect.Unverified);
+        Assert.Contains("src/Api/Api.csproj", effect.Reads());
+        Assert.Contains("src/Core/Core.csproj", effect.Reads());
+        Assert.Contains("Directory.Build.props?", effect.Reads());
+        Assert.Contains("src/Directory.Packages.props?", effect.Reads());
+        Assert.Contains("src/Core/NuGet.config?", effect.Reads());
+        Assert.Contains("global.json?", effect.Reads());
+        Assert.Contains("src/Api/obj", effect.Writes);
+        Assert.Contains("src/Core/obj", effect.Writes);
+    }
+
+    [Fact]
+    public void Dotnet_restore_without_a_project_reads_the_project_patterns_unverified()
+    {
+        var effect = Run("dotnet restore");
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Contains("*.csproj? (pattern)", effect.Reads());
+        Assert.True(effect.Unverified);
+        Assert.Equal(StepEffectKind.NeedsSource, Run("dotnet publish -c Release -o /out").Kind);
+    }
+}

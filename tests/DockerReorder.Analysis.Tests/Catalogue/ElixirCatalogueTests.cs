@@ -1,0 +1,31 @@
+using DockerReorder.Analysis.Catalogue;
+using static DockerReorder.Analysis.Tests.Catalogue.CatalogueHarness;
+
+
+namespace DockerReorder.Analysis.Tests.Catalogue;
+
+/// <summary>Elixir: mix.</summary>
+public sealed class ElixirCatalogueTests
+{
+    [Fact]
+    public void Mix_deps_get_reads_mix_exs_and_its_lock()
+    {
+        var effect = Run("mix local.hex --force && mix local.rebar --force && mix deps.get --only prod", new Dictionary<string, string> { ["mix.exs"] = "defmodule App.MixProject do\nend\n", ["mix.lock"] = "%{}" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["mix.exs", "mix.lock?"], effect.Reads());
+        Assert.Contains("deps", effect.Writes);
+        Assert.Equal(StepEffectKind.NeedsSource, Run("mix deps.get", new Dictionary<string, string> { ["mix.exs"] = "apps_path: \"apps\"" }).Kind);
+        Assert.Equal(StepEffectKind.NeedsSource, Run("mix compile").Kind);
+    }
+
+    [Fact]
+    public void Mix_deps_path_moves_the_dependencies_and_is_not_a_path_dependency()
+    {
+        var effect = Run("mix deps.get", new Dictionary<string, string> { ["mix.exs"] = "def project do\n  [build_path: \"/mix/_build\", deps_path: \"/mix/deps\"]\nend\n" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["/mix/deps"], effect.Writes);
+        Assert.Equal(["mix.lock"], effect.MayRewrite);
+    }
+}

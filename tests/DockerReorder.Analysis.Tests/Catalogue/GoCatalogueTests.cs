@@ -1,0 +1,44 @@
+using DockerReorder.Analysis.Catalogue;
+using static DockerReorder.Analysis.Tests.Catalogue.CatalogueHarness;
+
+
+namespace DockerReorder.Analysis.Tests.Catalogue;
+
+/// <summary>Go: go mod download, builds, versioned tool installs.</summary>
+public sealed class GoCatalogueTests
+{
+    [Fact]
+    public void Go_mod_download_reads_the_module_files()
+    {
+        var effect = Run("go mod download", new Dictionary<string, string> { ["go.mod"] = "module x\n" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["go.mod", "go.sum?", "go.work?", "go.work.sum?"], effect.Reads());
+        Assert.Equal(["/go/pkg/mod"], effect.Writes);
+        Assert.Equal(["/cache/mod"], Run("go mod download", environment: new Dictionary<string, string> { ["GOMODCACHE"] = "/cache/mod" }).Writes);
+    }
+
+    [Fact]
+    public void Go_workspaces_and_local_replacements_read_the_other_modules()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["go.mod"] = "module x\nreplace example.com/lib => ./lib\n",
+            ["go.work"] = "go 1.22\nuse (\n\t.\n\t./tools\n)\n",
+        };
+
+        var effect = Run("go mod download", files);
+
+        Assert.Equal(["go.mod", "go.sum?", "go.work?", "go.work.sum?", "lib/go.mod", "tools/go.mod", "tools/go.sum?"], effect.Reads());
+    }
+
+    [Theory]
+    [InlineData("go build -o /bin/app ./cmd/app", StepEffectKind.NeedsSource)]
+    [InlineData("go test ./...", StepEffectKind.NeedsSource)]
+    [InlineData("go install ./...", StepEffectKind.NeedsSource)]
+    [InlineData("go install github.com/go-delve/delve/cmd/dlv@latest", StepEffectKind.ReadsNothing)]
+    public void Go_builds_need_the_source_but_installing_a_versioned_tool_does_not(string script, StepEffectKind kind)
+    {
+        Assert.Equal(kind, Run(script).Kind);
+    }
+}

@@ -1,0 +1,212 @@
+using DockerReorder.Analysis.Catalogue;
+using static DockerReorder.Analysis.Tests.Catalogue.CatalogueHarness;
+
+
+namespace DockerReorder.Analysis.Tests.Catalogue;
+
+/// <summary>Python: pip, venv, poetry, pipenv, uv.</summary>
+public sealed class PythonCatalogueTests
+{
+    [Fact]
+    public void Pip_install_from_a_requirements_file_is_a_dependency_install_reading_it()
+    {
+        var effect = Run("pip install --no-cache-dir -r requirements.txt", new Dictionary<string, string> { ["requirements.txt"] = "flask==3.0\n" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["requirements.txt"], effect.Reads());
+        Assert.Equal(["/usr/local/lib", "/usr/local/bin"], effect.Writes);
+        Assert.Equal(["pip"], effect.Ecosystems);
+        Assert.Empty(effect.MayRewrite);
+        Assert.False(effect.Unverified);
+    }
+
+    [Fact]
+    public void Nested_requirements_and_constraints_are_followed_relative_to_the_including_file()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["requirements/prod.txt"] = "-r base.txt\n--constraint=../constraints.txt\ngunicorn  # server\n",
+            ["requirements/base.txt"] = "flask==3.0 \\\n  --hash=sha256:abc\n-c pins/extra.txt\n",
+            ["constraints.txt"] = "flask<4\n",
+            ["requirements/pins/extra.txt"] = "",
+        };
+
+        var effect = Run("python3 -m pip install -r requirements/prod.txt", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["requirements/prod.txt", "requirements/base.txt", "requirements/pins/extra.txt", "constraints.txt"], effect.Reads());
+    }
+
+    [Fact]
+    public void An_editable_install_of_the_project_inside_a_requirements_file_needs_the_source()
+    {
+        var files = new Dictionary<string, string> { ["requirements.txt"] = "-r dev.txt\n", ["dev.txt"] = "pytest\n-e .\n" };
+
+        var effect = Run("pip install -r requirements.txt", files);
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Equal("`dev.txt` installs `-e .` from the working directory", effect.Reason);
+    }
+
+    [Theory]
+    [InlineData("./libs/shared")]
+    [InlineData("file:./vendor/pkg.whl")]
+    [InlineData("mylib @ file:///app/mylib")]
+    [InlineData("wheels/pkg-1.0-py3-none-any.whl")]
+    public void A_local_path_inside_a_requirements_file_needs_the_source(string line)
+    {
+        var effect = Run("pip install -r requirements.txt", new Dictionary<string, string> { ["requirements.txt"] = line + "\n" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains("`requirements.txt` installs", effect.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pip install .", "`pip install .` installs `.` from the working directory")]
+    [InlineData("pip install -e .", "`pip install -e .` installs `.` from the working directory")]
+    [InlineData("pip install --no-cache-dir .[dev]", "`pip install --no-cache-dir .[dev]` installs `.[dev]` from the working directory")]
+    [InlineData("pip install ./dist/app.whl", "`pip install ./dist/app.whl` installs `./dist/app.whl` from the working directory")]
+    public void Installing_the_project_or_a_local_path_needs_the_source(string script, string reason)
+    {
+        var effect = Run(script);
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Equal(reason, effect.Reason);
+    }
+
+    [Theory]
+    [InlineData("pip install cmake")]
+    [InlineData("pip install 'numpy==1.26.4' \"pandas>=2,<3\" gunicorn[gevent]")]
+    [InlineData("pip install --upgrade pip setuptools wheel")]
+    [InlineData("pip3 install --no-cache-dir git+https://github.com/org/repo.git@v1")]
+    [InlineData("python -m pip install -U pip")]
+    [InlineData("pip install /tmp/downloaded.whl")]
+    public void Explicit_packages_read_nothing(string script)
+    {
+        var effect = Run(script);
+
+        Assert.Equal(StepEffectKind.ReadsNothing, effect.Kind);
+        Assert.Empty(effect.Reads);
+    }
+
+    [Fact]
+    public void Pip_of_a_virtual_environment_writes_into_it()
+    {
+        Assert.Equal(["/opt/venv"], Run("/opt/venv/bin/pip install -r requirements.txt", new Dictionary<string, string> { ["requirements.txt"] = "x\n" }).Writes);
+        Assert.Equal(["/venv"], Run("pip install flask", environment: new Dictionary<string, string> { ["VIRTUAL_ENV"] = "/venv" }).Writes);
+        Assert.Equal(["/deps"], Run("pip install --target /deps flask").Writes);
+        Assert.Equal(["/opt/v"], Run(". /opt/v/bin/activate && pip install flask").Writes);
+    }
+
+    [Fact]
+    public void Venv_creation_reads_nothing_and_writes_the_environment()
+    {
+        var effect = Run("python3 -m venv /opt/venv");
+
+        Assert.Equal(StepEffectKind.ReadsNothing, effect.Kind);
+        Assert.Equal(["/opt/venv"], effect.Writes);
+        Assert.Equal([".venv"], Run("python -m venv .venv").Writes);
+        Assert.Equal(StepEffectKind.ReadsNothing, Run("python -m venv .venv").Kind);
+    }
+
+    [Fact]
+    public void An_unreadable_requirements_file_is_an_unverified_install()
+    {
+        var effect = Run("pip install -r requirements.txt", contextUnknown: true);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.True(effect.Unverified);
+    }
+
+    [Fact]
+    public void Poetry_with_no_root_reads_its_manifests()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry.dependencies]\npython = \"^3.11\"\n", ["poetry.lock"] = "" };
+
+        var effect = Run("poetry config virtualenvs.create false && poetry install --only main --no-root --no-interaction", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["pyproject.toml", "poetry.lock?", "poetry.toml?"], effect.Reads());
+        Assert.Contains("/usr/local/lib", effect.Writes);
+        Assert.Empty(effect.MayRewrite);
+    }
+
+    [Fact]
+    public void Poetry_without_no_root_installs_the_project_itself()
+    {
+        var effect = Run("poetry install", new Dictionary<string, string> { ["pyproject.toml"] = "", ["poetry.lock"] = "" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Equal("`poetry install` installs the project itself (no `--no-root`)", effect.Reason);
+    }
+
+    [Fact]
+    public void Poetry_path_dependencies_need_the_source()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry.dependencies]\nshared = { path = \"../shared\", develop = true }\n" };
+
+        var effect = Run("poetry install --no-root", files);
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains("path dependency", effect.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Poetry_without_a_lock_file_may_write_one()
+    {
+        Assert.Equal(["poetry.lock"], Run("poetry install --no-root", new Dictionary<string, string> { ["pyproject.toml"] = "" }).MayRewrite);
+    }
+
+    [Fact]
+    public void Pipenv_deploy_reads_the_pipfile_and_its_lock()
+    {
+        var effect = Run("pipenv install --deploy --system", new Dictionary<string, string> { ["Pipfile"] = "[packages]\nflask = \"*\"\n", ["Pipfile.lock"] = "{}" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["Pipfile", "Pipfile.lock?"], effect.Reads());
+        Assert.Empty(effect.MayRewrite);
+        Assert.Equal(["Pipfile.lock"], Run("pipenv install", new Dictionary<string, string> { ["Pipfile"] = "" }).MayRewrite);
+    }
+
+    [Fact]
+    public void Uv_sync_needs_no_install_project()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"app\"\n", ["uv.lock"] = "" };
+
+        var synced = Run("uv sync --frozen --no-install-project --no-dev", files);
+        var withProject = Run("uv sync --frozen", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, synced.Kind);
+        Assert.Equal(["pyproject.toml", "uv.lock?", "uv.toml?", ".python-version?"], synced.Reads());
+        Assert.Equal([".venv"], synced.Writes);
+        Assert.Empty(synced.MayRewrite);
+        Assert.Equal(StepEffectKind.NeedsSource, withProject.Kind);
+        Assert.Equal("`uv sync --frozen` installs the project itself (no `--no-install-project`)", withProject.Reason);
+        Assert.Equal(["uv.lock"], Run("uv sync --no-install-project", files).MayRewrite);
+    }
+
+    [Fact]
+    public void Uv_workspaces_need_the_source()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.uv.workspace]\nmembers = [\"packages/*\"]\n" };
+
+        Assert.Equal(StepEffectKind.NeedsSource, Run("uv sync --locked --no-install-project", files).Kind);
+    }
+
+    [Fact]
+    public void Uv_pip_install_follows_requirements_like_pip()
+    {
+        var effect = Run("uv pip install --system -r requirements.txt", new Dictionary<string, string> { ["requirements.txt"] = "-r base.txt\n", ["base.txt"] = "x\n" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Equal(["requirements.txt", "base.txt"], effect.Reads());
+        Assert.Equal(["uv"], effect.Ecosystems);
+    }
+
+    [Fact]
+    public void Running_a_project_script_needs_the_source()
+    {
+        Assert.Equal(StepEffectKind.NeedsSource, Run("python manage.py collectstatic --noinput").Kind);
+        Assert.Equal(StepEffectKind.ReadsNothing, Run("python --version").Kind);
+    }
+}

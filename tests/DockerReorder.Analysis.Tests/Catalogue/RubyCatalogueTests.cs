@@ -1,0 +1,40 @@
+using DockerReorder.Analysis.Catalogue;
+using static DockerReorder.Analysis.Tests.Catalogue.CatalogueHarness;
+
+
+namespace DockerReorder.Analysis.Tests.Catalogue;
+
+/// <summary>Ruby: bundler and gem.</summary>
+public sealed class RubyCatalogueTests
+{
+    [Fact]
+    public void Bundle_install_reads_the_gemfile_and_may_write_a_missing_lock()
+    {
+        var withLock = Run("bundle config set --local without 'development test' && bundle install --jobs 4", new Dictionary<string, string> { ["Gemfile"] = "source 'https://rubygems.org'\ngem 'rails'\n", ["Gemfile.lock"] = "" });
+        var withoutLock = Run("bundle install", new Dictionary<string, string> { ["Gemfile"] = "gem 'rails'\n" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, withLock.Kind);
+        Assert.Equal(["Gemfile", "Gemfile.lock?", ".bundle/config?"], withLock.Reads());
+        Assert.Empty(withLock.MayRewrite);
+        Assert.Equal(["Gemfile.lock"], withoutLock.MayRewrite);
+        Assert.Contains("/usr/local/bundle", withoutLock.Writes);
+    }
+
+    [Theory]
+    [InlineData("source 'https://rubygems.org'\ngemspec\n", "installs the project's gemspec (`gemspec` in the Gemfile)")]
+    [InlineData("gem 'engine', path: 'engines/engine'\n", "installs a gem from a local path (`path:` in the Gemfile)")]
+    public void Gemfile_references_to_the_source_need_it(string gemfile, string why)
+    {
+        var effect = Run("bundle install", new Dictionary<string, string> { ["Gemfile"] = gemfile });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Equal("`bundle install` " + why, effect.Reason);
+    }
+
+    [Fact]
+    public void Gem_install_reads_nothing()
+    {
+        Assert.Equal(StepEffectKind.ReadsNothing, Run("gem install bundler -v 2.5.6 --no-document").Kind);
+        Assert.Equal(StepEffectKind.NeedsSource, Run("gem install ./pkg/app-1.0.gem").Kind);
+    }
+}

@@ -1,0 +1,128 @@
+namespace DockerReorder.Cli.Tests.EndToEnd;
+
+/// <summary>The built docker-reorder on bad inputs: one line per problem, exit 2, no stack trace, nothing modified.</summary>
+public sealed class RobustnessProcessTests
+{
+    private static void AssertOneLineError(CliResult r, string expectedLine)
+    {
+        Assert.True(r.ExitCode == 2, r.ToString());
+        Assert.Contains(expectedLine + "\n", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A path that does not exist.</summary>
+    [Fact]
+    public void Missing_path()
+    {
+        using var t = new TempFolder();
+        AssertOneLineError(CliProcess.Run(t.Path, "nope/Dockerfile"), "nope/Dockerfile: no such file or directory");
+    }
+
+    /// <summary>A folder without Dockerfiles: a warning on stderr, exit 0 (as ruff does); --quiet drops the warning.</summary>
+    [Fact]
+    public void Folder_without_dockerfiles()
+    {
+        using var t = new TempFolder();
+        t.Write("src/main.py", "print()\n");
+        t.Write(".git/Dockerfile", "FROM a\n");
+        t.Write("node_modules/x/Dockerfile", "FROM a\n");
+        var r = CliProcess.Run(t.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.Equal("warning: no Dockerfiles found\n", r.Stderr);
+        Assert.Equal("", CliProcess.Run(t.Path, "--quiet").Stderr);
+    }
+
+    /// <summary>Symbolic links are not followed during discovery.</summary>
+    [Fact]
+    public void Discovery_skips_symlinked_dockerfiles()
+    {
+        using var t = new TempFolder();
+        using var outside = new TempFolder();
+        var target = outside.Write("Dockerfile", "FROM a\n");
+        File.CreateSymbolicLink(Path.Combine(t.Path, "Dockerfile"), target);
+        Directory.CreateSymbolicLink(Path.Combine(t.Path, "linked"), outside.Path);
+        var r = CliProcess.Run(t.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("warning: no Dockerfiles found\n", r.Stderr);
+    }
+
+    /// <summary>A binary file (NUL byte) is refused and left alone, even with --write.</summary>
+    [Fact]
+    public void Binary_file()
+    {
+        using var t = new TempFolder();
+        byte[] bytes = [.. "FROM a\nCOPY . .\n"u8, 0, 1, 2];
+        t.WriteBytes("Dockerfile", bytes);
+        AssertOneLineError(CliProcess.Run(t.Path, "--write"), "Dockerfile:3:1: binary file (NUL byte), skipped");
+        Assert.Equal(bytes, t.ReadBytes("Dockerfile"));
+    }
+
+    /// <summary>Invalid UTF-8 is refused with its position and left alone, even with --write.</summary>
+    [Fact]
+    public void Invalid_utf8()
+    {
+        using var t = new TempFolder();
+        byte[] bytes = [.. "FROM a\nCOPY . .\nRUN echo "u8, 0xC3, 0x28, .. "\n"u8];
+        t.WriteBytes("Dockerfile", bytes);
+        AssertOneLineError(CliProcess.Run(t.Path, "--write", "Dockerfile"), "Dockerfile:3:10: invalid UTF-8");
+        Assert.Equal(bytes, t.ReadBytes("Dockerfile"));
+    }
+
+    /// <summary>Binary input on stdin is refused too.</summary>
+    [Fact]
+    public void Binary_stdin()
+    {
+        using var t = new TempFolder();
+        var r = CliProcess.Run(t.Path, [0x46, 0, 0x0A], null, "-", "--stdin-filename", "svc/Dockerfile");
+        AssertOneLineError(r, "svc/Dockerfile:1:2: binary file (NUL byte), skipped");
+        Assert.Equal("", r.Stdout);
+    }
+
+    /// <summary>A broken configuration file is an error naming its line and column.</summary>
+    [Fact]
+    public void Invalid_configuration_file()
+    {
+        using var t = new TempFolder();
+        t.Write(".docker-reorder.json", "{\n  \"ignroe\": [\"DR001\"]\n}\n");
+        t.Write("svc/Dockerfile", "FROM a\n");
+        AssertOneLineError(CliProcess.Run(t.Path), ".docker-reorder.json:2:3: unknown key \"ignroe\" (known: select, ignore, unsafe-fixes, exclude, extra-manifests)");
+    }
+
+    /// <summary>One bad file does not stop the others; the exit code is the worst (2).</summary>
+    [Fact]
+    public void Bad_file_among_good_ones_still_exits_2()
+    {
+        using var t = new TempFolder();
+        t.WriteBytes("a/Dockerfile", [0xFF, 0x0A]);
+        Fixtures.CopyCase("clean", t, "b");
+        var r = CliProcess.Run(t.Path);
+        AssertOneLineError(r, "a/Dockerfile:1:1: invalid UTF-8");
+        Assert.DoesNotContain("b/Dockerfile: internal error", r.Stderr, StringComparison.Ordinal); // waits on the parser and rules
+    }
+
+    /// <summary>Configuration excludes apply to discovered files, relative to the configuration's folder.</summary>
+    [Fact]
+    public void Configuration_exclude_skips_discovered_files()
+    {
+        using var t = new TempFolder();
+        t.Write(".docker-reorder.json", "{\"exclude\": [\"legacy/**\"]}");
+        t.Write("legacy/Dockerfile", "FROM a\n");
+        var r = CliProcess.Run(t.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("warning: no Dockerfiles found\n", r.Stderr);
+    }
+
+    /// <summary>--exclude globs skip files during discovery.</summary>
+    [Fact]
+    public void Exclude_option_skips_discovered_files()
+    {
+        using var t = new TempFolder();
+        t.Write("old/Dockerfile", "FROM a\n");
+        t.Write("x.Dockerfile", "FROM a\n");
+        var r = CliProcess.Run(t.Path, "--exclude", "old", "--exclude", "*.Dockerfile");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("warning: no Dockerfiles found\n", r.Stderr);
+    }
+}

@@ -1,0 +1,57 @@
+using DockerReorder.Analysis.Context;
+using DockerReorder.Analysis.Explain;
+
+namespace DockerReorder.Cli.Tests.Explain;
+
+/// <summary>Which COPY sources can hold only manifests (and so survive a source-only edit).</summary>
+public sealed class ManifestSourceClassifierTests
+{
+    private sealed class Files(params string[] paths) : IContextFileSystem
+    {
+        public bool FileExists(string path) => paths.Contains(path);
+        public bool DirectoryExists(string path) => path.Length == 0 || paths.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal));
+        public IReadOnlyList<ContextEntry> ListDirectory(string path) =>
+            paths.Where(p => path.Length == 0 ? true : p.StartsWith(path + "/", StringComparison.Ordinal))
+                 .Select(p => path.Length == 0 ? p : p[(path.Length + 1)..])
+                 .Select(rest => rest.Contains('/') ? new ContextEntry(rest[..rest.IndexOf('/')], true) : new ContextEntry(rest, false))
+                 .Distinct().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        public string? ReadAllText(string path) => null;
+    }
+
+    /// <summary>Without a context: names and manifest-like wildcards.</summary>
+    [Theory]
+    [InlineData(".", false)]
+    [InlineData("./", false)]
+    [InlineData("src/", false)]
+    [InlineData("main.py", false)]
+    [InlineData("*.py", false)]
+    [InlineData("*.json", false)]
+    [InlineData("requirements.txt", true)]
+    [InlineData("./requirements-dev.txt", true)]
+    [InlineData("package*.json", true)]
+    [InlineData("app/package.json", true)]
+    [InlineData("*.csproj", true)]
+    [InlineData("deps.lock", true)]
+    public void Classifies_without_a_context(string source, bool manifestOnly) =>
+        Assert.Equal(manifestOnly, new ManifestSourceClassifier(["deps.lock"], null).IsManifestOnly(source));
+
+    /// <summary>With a context: wildcards expand, and a name that is a folder is broad.</summary>
+    [Fact]
+    public void Expands_wildcards_in_the_context()
+    {
+        var c = new ManifestSourceClassifier([], new Files("package.json", "package-lock.json", "src/index.js", "go.mod", "go.sum", "gosrc/main.go"));
+        Assert.True(c.IsManifestOnly("package*.json"));
+        Assert.True(c.IsManifestOnly("go.*"));
+        Assert.False(c.IsManifestOnly("go*"));
+        Assert.False(c.IsManifestOnly("src"));
+    }
+
+    /// <summary>The single-segment glob used for names.</summary>
+    [Theory]
+    [InlineData("requirements*.txt", "requirements.txt", true)]
+    [InlineData("requirements*.txt", "requirements-dev.txt", true)]
+    [InlineData("*.csproj", "App.csproj", true)]
+    [InlineData("?o.mod", "go.mod", true)]
+    [InlineData("*.csproj", "App.csproj.user", false)]
+    public void Glob_matching(string pattern, string name, bool matches) => Assert.Equal(matches, ManifestSourceClassifier.GlobMatch(pattern, name));
+}

@@ -1,0 +1,45 @@
+using DockerReorder.Cli.Files;
+
+namespace DockerReorder.Cli.Tests.Files;
+
+/// <summary>What the reader refuses: binary files and invalid UTF-8, with the position of the first bad byte.</summary>
+public sealed class DockerfileReaderTests
+{
+    /// <summary>A NUL byte makes a file binary.</summary>
+    [Fact]
+    public void Nul_byte_is_a_binary_file()
+    {
+        var e = Assert.Throws<FileProblem>(() => DockerfileReader.Check("FROM a\nRUN \0x\n"u8, "Dockerfile"));
+        Assert.Equal("Dockerfile:2:5: binary file (NUL byte), skipped", e.Message);
+    }
+
+    /// <summary>Invalid UTF-8 is reported at its line and (character) column.</summary>
+    [Fact]
+    public void Invalid_utf8_reports_line_and_column()
+    {
+        byte[] bytes = [.. "FROM a\nLABEL x=\"é"u8, 0xFF, .. "\"\n"u8];
+        var e = Assert.Throws<FileProblem>(() => DockerfileReader.Check(bytes, "Dockerfile"));
+        Assert.Equal("Dockerfile:2:11: invalid UTF-8", e.Message);
+    }
+
+    /// <summary>A truncated sequence at the end is invalid too.</summary>
+    [Fact]
+    public void Truncated_sequence_at_end_is_invalid() =>
+        Assert.Equal(7, DockerfileReader.FirstInvalidUtf8([.. "FROM a\n"u8, 0xE2, 0x9C]));
+
+    /// <summary>BOM, CRLF and non-ASCII text pass.</summary>
+    [Fact]
+    public void Valid_text_passes()
+    {
+        DockerfileReader.Check([0xEF, 0xBB, 0xBF, .. "FROM a\r\nLABEL x=\"✓\"\r\n"u8], "Dockerfile");
+        Assert.Equal(-1, DockerfileReader.FirstInvalidUtf8("FROM a"u8));
+    }
+
+    /// <summary>A missing file is a one-line problem.</summary>
+    [Fact]
+    public void Missing_file_is_a_problem()
+    {
+        var e = Assert.Throws<FileProblem>(() => DockerfileReader.Read("/nonexistent/dr/Dockerfile", "x/Dockerfile"));
+        Assert.Equal("x/Dockerfile: no such file or directory", e.Message);
+    }
+}

@@ -1,0 +1,2 @@
+defmodule Web do
+end

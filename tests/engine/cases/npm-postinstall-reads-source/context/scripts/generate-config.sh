@@ -1,0 +1,2 @@
+mkdir -p generated
+echo "port=3000" > generated/config.txt

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds the engine suite's base image: a root filesystem holding busybox-static and the
+# stand-in package managers, imported with `docker import` (no registry is reachable) and
+# tagged under every name in images.txt. Safe to run repeatedly: the import is skipped when
+# docker-reorder/base:<content hash> already exists.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/env.sh"
+export DOCKER_HOST="$ENGINE_HOST"
+
+busybox_bin="${BUSYBOX:-/bin/busybox}"
+if ! file -L "$busybox_bin" 2>/dev/null | grep -q 'statically linked'; then
+  # `file` may be missing on a fresh machine; ldd is the fallback check for a static binary.
+  if ldd "$busybox_bin" >/dev/null 2>&1; then
+    echo "make-base-image.sh: $busybox_bin is not static (apt-get install busybox-static)" >&2
+    exit 2
+  fi
+fi
+
+# The content hash names the image, so an unchanged rootfs is never re-imported.
+content_hash="$( (sha256sum "$busybox_bin" "$0" "$here/images.txt" | cut -d' ' -f1; cd "$here/standins" && find . -type f | LC_ALL=C sort | xargs sha256sum) | sha256sum | cut -c1-16)"
+# The hash is the image's own tag: a label would be inherited by every image built from it.
+hash_tag="docker-reorder/base:$content_hash"
+if "$DOCKER_CLIENT" image inspect "$hash_tag" >/dev/null 2>&1; then
+  image_id="$("$DOCKER_CLIENT" image inspect --format '{{.Id}}' "$hash_tag")"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  root="$work/rootfs"
+  mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/lib,etc,root,tmp,var/log,var/cache,var/lib,home,dev,proc,sys,run}
+  chmod 1777 "$root/tmp"
+  chmod 700 "$root/root"
+  cp "$busybox_bin" "$root/bin/busybox"
+  # Relative links: `busybox --install -s` would point them at this temporary folder's path.
+  for applet in $("$root/bin/busybox" --list); do
+    [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+  done
+  ln -sf /bin/env "$root/usr/bin/env"
+  # Stand-ins replace any busybox applet of the same name.
+  for f in "$here"/standins/*; do
+    name="$(basename "$f")"
+    case "$name" in
+      *.sh|*.awk) mkdir -p "$root/usr/local/lib/standin"; cp "$f" "$root/usr/local/lib/standin/$name" ;;
+      *) cp "$f" "$root/usr/local/bin/$name"; chmod 755 "$root/usr/local/bin/$name"; rm -f "$root/bin/$name" ;;
+    esac
+  done
+  cat >"$root/etc/passwd" <<'PASSWD'
+root:x:0:0:root:/root:/bin/sh
+daemon:x:1:1:daemon:/usr/sbin:/bin/false
+www-data:x:33:33:www-data:/var/www:/bin/false
+node:x:1000:1000:node:/home/node:/bin/sh
+nobody:x:65534:65534:nobody:/nonexistent:/bin/false
+PASSWD
+  cat >"$root/etc/group" <<'GROUP'
+root:x:0:
+daemon:x:1:
+www-data:x:33:
+node:x:1000:
+nogroup:x:65534:
+GROUP
+  mkdir -p "$root/home/node" && chown 1000:1000 "$root/home/node"
+  echo 'standin' >"$root/etc/hostname"
+  # Fixed mtimes and ordering make the tarball, and so the image id, reproducible.
+  tar --sort=name --mtime='2000-01-01 00:00:00Z' --numeric-owner -C "$root" -cf "$work/rootfs.tar" .
+  image_id="$("$DOCKER_CLIENT" import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'CMD ["/bin/sh"]' \
+    "$work/rootfs.tar")"
+fi
+
+"$DOCKER_CLIENT" tag "$image_id" "$hash_tag"
+# Older base images (other content hashes) only take space once the tags move.
+for old in $("$DOCKER_CLIENT" images docker-reorder/base --format '{{.Tag}}'); do
+  case "$old" in latest|"$content_hash") ;; *) "$DOCKER_CLIENT" rmi "docker-reorder/base:$old" >/dev/null 2>&1 || true ;; esac
+done
+grep -v '^[[:space:]]*\(#\|$\)' "$here/images.txt" | while read -r name; do
+  "$DOCKER_CLIENT" tag "$image_id" "$name"
+done
+echo "$image_id"

@@ -1,0 +1,152 @@
+#!/bin/sh
+# Checks the stand-in package managers inside the base image: each reads the files the real
+# tool reads, fails like it when one is missing, writes where it writes, and does so
+# deterministically. Run: docker run --rm --network none -v $PWD/standin-selftest.sh:/t.sh:ro docker-reorder/base sh /t.sh
+failures=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; failures=$((failures + 1)); }
+# expect_fail TEXT CMD...: the command fails and its output contains TEXT.
+expect_fail() {
+  text="$1"; shift
+  if out="$("$@" 2>&1)"; then bad "$* succeeded; expected failure with: $text"
+  elif echo "$out" | grep -qF -- "$text"; then ok "$* fails: $text"
+  else bad "$* failed without '$text': $out"; fi
+}
+expect_ok() { if out="$("$@" 2>&1)"; then ok "$*"; else bad "$* failed: $out"; fi; }
+expect_file() { if [ -e "$1" ]; then ok "wrote $1"; else bad "missing $1"; fi; }
+expect_no_file() { if [ -e "$1" ]; then bad "unexpected $1"; else ok "no $1"; fi; }
+fresh() { rm -rf "/w/$1"; mkdir -p "/w/$1"; cd "/w/$1" || exit 2; }
+
+# The base image is pristine: nothing a build wrote (make-base-image must never tag a built image).
+for d in /app /src /w /usr/share/standin-packages /usr/local/lib/python3; do expect_no_file "$d"; done
+
+fresh pip
+expect_fail "Could not open requirements file" pip install -r requirements.txt
+printf -- '-r base.txt\nflask==3.0.0  # web\n' >requirements.txt; echo 'requests>=2.31' >base.txt
+expect_ok pip install --no-cache-dir -r requirements.txt
+expect_file /usr/local/lib/python3/site-packages/requests/__init__.py
+expect_file /usr/local/lib/python3/site-packages/flask-3.0.0.dist-info/METADATA
+printf 'six==1.16.0' >last-line.txt
+expect_ok pip install -r last-line.txt
+expect_file /usr/local/lib/python3/site-packages/six/__init__.py
+echo '-e .' >>requirements.txt
+expect_fail "neither 'setup.py' nor 'pyproject.toml' found" pip install -r requirements.txt
+expect_fail "neither 'setup.py' nor 'pyproject.toml' found" pip install .
+printf '[project]\nname = "shop"\n' >pyproject.toml; mkdir shop; echo 'x = 1' >shop/__init__.py
+expect_ok pip install .
+expect_file /usr/local/lib/python3/site-packages/shop/shop/__init__.py
+expect_ok python -m venv /venv
+expect_ok /venv/bin/pip install gunicorn
+expect_file /venv/lib/python3/site-packages/gunicorn/__init__.py
+expect_fail "can't open file" python manage.py collectstatic
+
+fresh apk
+expect_ok apk add --no-cache --virtual .build gcc musl-dev
+expect_file /usr/share/standin-packages/apk/gcc
+expect_ok apk del .build
+expect_no_file /usr/share/standin-packages/apk/gcc
+rm -rf /var/lib/apt/lists/*
+expect_fail "Unable to locate package curl" apt-get install -y curl
+expect_ok apt-get update
+expect_ok apt-get install -y --no-install-recommends curl
+expect_file /usr/share/standin-packages/apt/curl
+
+fresh npm
+expect_fail "Could not read package.json" npm ci
+printf '{"name":"a","version":"1.0.0","dependencies":{"express":"^4"},"devDependencies":{"jest":"29"},"scripts":{"postinstall":"echo ran > post.txt"}}' >package.json
+expect_fail "can only install with an existing package-lock.json" npm ci
+expect_ok npm install
+expect_file package-lock.json
+expect_file node_modules/express/package.json
+expect_file post.txt
+echo '{"packages":{"node_modules/express":{}}}' >package-lock.json
+expect_fail "are in sync" npm ci
+expect_ok npm install
+expect_ok npm ci --omit=dev --ignore-scripts
+expect_no_file node_modules/jest
+expect_fail 'Missing script: "build"' npm run build
+expect_fail "frozen-lockfile" yarn install --frozen-lockfile
+expect_ok yarn install
+expect_file yarn.lock
+expect_fail "pnpm-lock.yaml is absent" pnpm install --frozen-lockfile
+
+fresh go
+expect_fail "go.mod file not found" go mod download
+printf 'module example.com/x\n\ngo 1.22\n\nrequire github.com/a/b v1.2.3\n' >go.mod
+expect_ok go mod download
+expect_file /go/pkg/mod/github.com/a/b@v1.2.3/go.mod
+expect_fail "no Go files" go build -o /out/x .
+
+fresh bundle
+expect_fail "Could not locate Gemfile" bundle install
+printf 'gem "rack", "3.0.0"\n' >Gemfile
+expect_fail "requires a Gemfile.lock" bundle install --deployment
+expect_ok bundle install
+expect_file Gemfile.lock
+expect_ok bundle install --deployment
+expect_file vendor/bundle/ruby/3.3.0/gems/rack-3.0.0/lib/rack.rb
+
+fresh composer
+expect_fail "could not find a composer.json" composer install
+echo '{"require":{"monolog/monolog":"^3"},"scripts":{"post-install-cmd":"php artisan package:discover"}}' >composer.json
+expect_fail "Could not open input file: artisan" composer install
+expect_file composer.lock
+expect_ok composer install --no-scripts
+expect_file vendor/monolog/monolog/composer.json
+
+fresh dotnet
+expect_fail "MSB1003" dotnet restore
+printf 'Project("{X}") = "Api", "src\\Api\\Api.csproj", "{1}"\nEndProject\n' >App.sln
+expect_fail "MSB3202" dotnet restore
+mkdir -p src/Api; printf '<Project><ItemGroup><PackageReference Include="Dapper" /></ItemGroup></Project>\n' >src/Api/Api.csproj
+expect_fail "NU1015" dotnet restore
+printf '<Project><ItemGroup><PackageVersion Include="Dapper" Version="2.1.0" /></ItemGroup></Project>\n' >Directory.Packages.props
+expect_ok dotnet restore
+expect_file src/Api/obj/project.assets.json
+expect_file /root/.nuget/packages/dapper/2.1.0/dapper.nuspec
+rm -rf src/Api/obj
+expect_fail "NETSDK1004" dotnet publish src/Api/Api.csproj --no-restore -o /out
+
+fresh mvn
+expect_fail "there is no POM in this directory" mvn -B dependency:go-offline
+printf '<project><artifactId>d</artifactId><version>1</version><modules><module>core</module></modules></project>' >pom.xml
+expect_fail "Child module" mvn -B dependency:go-offline
+
+fresh cargo
+expect_fail "could not find \`Cargo.toml\`" cargo fetch
+printf '[package]\nname = "x"\nversion = "0.1.0"\n\n[dependencies]\nserde = "1.0"\n' >Cargo.toml
+expect_fail "no targets specified" cargo fetch
+mkdir src; echo 'fn main() {}' >src/main.rs
+expect_fail "needs to be updated but --locked" cargo fetch --locked
+expect_ok cargo fetch
+expect_file Cargo.lock
+
+fresh poetry
+expect_fail "could not find a pyproject.toml" poetry install
+printf '[tool.poetry]\nname = "svc"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nfastapi = "^0.110"\n' >pyproject.toml
+expect_ok poetry install --no-root
+expect_file poetry.lock
+expect_fail "No file/folder found for package svc" poetry install
+fresh uv
+printf '[project]\nname = "tool"\ndependencies = ["httpx>=0.27"]\n' >pyproject.toml
+expect_fail "Unable to find lockfile" uv sync --locked
+expect_ok uv sync --no-install-project
+expect_file .venv/lib/python3/site-packages/httpx/__init__.py
+fresh mix
+expect_fail "Could not find a Mix.Project" mix deps.get
+fresh gradle
+expect_fail "does not contain a Gradle build" gradle build
+
+# Determinism: the same inputs give byte-identical trees.
+listing() { find "$1" -exec sh -c 'for f; do if [ -f "$f" ]; then echo "$f $(sha256sum <"$f")"; else echo "$f"; fi; done' _ {} + | sed "s|^$1||" | sort; }
+for run in 1 2; do
+  fresh "det$run"
+  printf '{"name":"a","version":"1.0.0","dependencies":{"b":"1","a":"2"}}' >package.json
+  npm install >/dev/null 2>&1; yarn install >/dev/null 2>&1
+  printf 'module m\n\nrequire (\n\tx.io/a v1.0.0\n)\n' >go.mod
+  printf 'gem "b"\ngem "a"\n' >Gemfile; bundle install --path vendor/bundle >/dev/null 2>&1
+done
+if [ "$(listing /w/det1)" = "$(listing /w/det2)" ]; then ok "two runs wrote identical trees"; else bad "two runs differ"; fi
+
+echo "$failures failure(s)"
+[ "$failures" -eq 0 ]
