@@ -48,10 +48,14 @@ public static class DockerfileAnalyzer
 
     private static bool IsSuppressed(DockerfileSyntax tree, Finding finding)
     {
-        var instruction = tree.Instructions.FirstOrDefault(i => i.Span.Contains(finding.Span.Start));
-        if (instruction is null) return false;
-        var ids = SuppressionComments.IgnoredOn(instruction);
-        return ids.Contains("*") || ids.Contains(finding.Rule.Id);
+        foreach (var span in finding.RelatedSpans.Prepend(finding.Span))
+        {
+            var instruction = tree.Instructions.FirstOrDefault(i => i.Span.Contains(span.Start));
+            if (instruction is null) continue;
+            var ids = SuppressionComments.IgnoredOn(instruction);
+            if (ids.Contains("*") || ids.Contains(finding.Rule.Id)) return true;
+        }
+        return false;
     }
 
     /// <summary>Analyzes and applies the fixes (safe ones; unsafe too when <paramref name="includeUnsafe"/>), re-analyzing until stable.</summary>
@@ -65,7 +69,9 @@ public static class DockerfileAnalyzer
         var firstFindings = Analyze(tree, context, options, catalogue);
         var findings = firstFindings;
         var applied = new List<Fix>();
+        var written = new Dictionary<string, FileWrite>(StringComparer.Ordinal);
         var current = tree;
+        var currentContext = context;
         string text = original;
         for (int round = 0; round < MaxFixRounds; round++)
         {
@@ -73,16 +79,39 @@ public static class DockerfileAnalyzer
                 .Where(f => f.Fix is not null && (f.Fix.Applicability == FixApplicability.Safe || includeUnsafe))
                 .Select(f => f.Fix!)
                 .ToList();
-            if (fixes.Count == 0) break;
-            var (next, accepted) = FixApplier.Apply(text, fixes);
-            if (accepted.Count == 0 || next == text) break;
-            var reparsed = DockerfileParser.Parse(SourceText.From(next));
-            // A fix that breaks the parse is a bug: keep the last good text rather than write it.
-            if (reparsed.Diagnostics.Count > current.Diagnostics.Count) break;
-            applied.AddRange(accepted);
-            text = next;
-            current = reparsed;
-            findings = Analyze(current, context, options, catalogue);
+            // Fixes that only write other files (DR003's .dockerignore) change the context, not the text.
+            var fileFixes = fixes.Where(f => f.Edits.Count == 0 && f.FileWrites.Count > 0 && f.FileWrites.Any(w => !written.ContainsKey(w.ContextPath))).ToList();
+            var (next, accepted) = FixApplier.Apply(text, fixes.Except(fileFixes));
+            bool textChanged = accepted.Count > 0 && next != text;
+            if (textChanged)
+            {
+                var reparsed = DockerfileParser.Parse(SourceText.From(next));
+                // A fix that breaks the parse is a bug: keep the last good text rather than write it.
+                if (reparsed.Diagnostics.Count > current.Diagnostics.Count) textChanged = false;
+                else
+                {
+                    applied.AddRange(accepted);
+                    text = next;
+                    current = reparsed;
+                }
+            }
+            foreach (var fix in fileFixes)
+            {
+                applied.Add(fix);
+                foreach (var w in fix.FileWrites)
+                    written[w.ContextPath] = written.TryGetValue(w.ContextPath, out var earlier) ? w with { OriginalContent = earlier.OriginalContent } : w;
+            }
+            if (!textChanged && fileFixes.Count == 0) break;
+            if (fileFixes.Count > 0 && context is not null)
+            {
+                var overlay = new OverlayContextFileSystem(context.FileSystem, written.ToDictionary(kv => kv.Key, kv => kv.Value.NewContent, StringComparer.Ordinal));
+                // The ignore file a fix writes is the one in force (or the new root one).
+                var ignore = written.Values.LastOrDefault(w => w.ContextPath.EndsWith(BuildContext.RootDockerIgnoreName, StringComparison.Ordinal));
+                currentContext = ignore is null
+                    ? BuildContext.Open(overlay, context.DockerIgnore, context.DockerIgnorePath)
+                    : BuildContext.Open(overlay, DockerIgnore.Parse(ignore.NewContent), ignore.ContextPath);
+            }
+            findings = Analyze(current, currentContext, options, catalogue);
         }
         return new FixOutcome
         {
@@ -90,8 +119,8 @@ public static class DockerfileAnalyzer
             FixedText = text,
             Findings = firstFindings,
             AppliedFixes = applied,
-            RemainingFindings = text == original ? firstFindings : findings,
-            FileWrites = applied.SelectMany(f => f.FileWrites).ToList(),
+            RemainingFindings = applied.Count == 0 ? firstFindings : findings,
+            FileWrites = written.Values.OrderBy(w => w.ContextPath, StringComparer.Ordinal).ToList(),
         };
     }
 }

@@ -19,6 +19,9 @@ public sealed record Finding
     /// <summary>1-based line and column of <see cref="Span"/>'s start.</summary>
     public required LinePosition Position { get; init; }
 
+    /// <summary>Other places the finding is about (for DR001, the broad copy); a suppression comment above any of them silences it.</summary>
+    public IReadOnlyList<TextSpan> RelatedSpans { get; init; } = [];
+
     /// <summary>The fix, or null when none can be offered.</summary>
     public Fix? Fix { get; init; }
 

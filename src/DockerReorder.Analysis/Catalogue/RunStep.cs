@@ -13,4 +13,12 @@ public sealed record RunStep(
     IReadOnlyList<string> HeredocBodies,
     IReadOnlyList<string> Mounts,
     string WorkingDirectory,
-    IReadOnlyDictionary<string, string> Environment);
+    IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>
+    /// Lists the file names in a directory where the step would find it (path relative to the
+    /// working directory, or absolute), or null when that cannot be known. Lets a command that
+    /// picks its own input (<c>dotnet restore</c> with no project named) be followed exactly.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>?>? ListDirectory { get; init; }
+}

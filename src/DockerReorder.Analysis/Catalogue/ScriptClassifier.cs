@@ -21,6 +21,9 @@ internal sealed class ScriptClassifier
     private readonly List<string> mountedPaths = [];
     private int shellDepth;
 
+    /// <summary>Lists a directory's file names where the step would see them, or null when unknown.</summary>
+    internal Func<string, IReadOnlyList<string>?>? ListDirectory { get; init; }
+
     internal ScriptClassifier(string workingDirectory, Func<string, ManifestLookup> readFile)
     {
         WorkingDirectory = WorkingPath.Normalize(string.IsNullOrEmpty(workingDirectory) ? "/" : workingDirectory.StartsWith('/') ? workingDirectory : "/" + workingDirectory);
@@ -60,10 +63,19 @@ internal sealed class ScriptClassifier
     internal void ClassifyList(ShellList list, ScriptState state)
     {
         var fromPipe = false;
-        foreach (var item in list.Items)
+        for (int i = 0; i < list.Items.Count; i++)
         {
+            var item = list.Items[i];
             Classify(item.Command, state, fromPipe);
             fromPipe = item.Operator == ShellOperator.Pipe;
+            if (fromPipe && i + 1 < list.Items.Count &&
+                item.Command is SimpleCommand download && list.Items[i + 1].Command is SimpleCommand interpreter &&
+                KnownInstallers.TryClassify(download, interpreter, Effect))
+            {
+                // The installer piped into the interpreter is classified as a whole; skip the interpreter.
+                fromPipe = list.Items[i + 1].Operator == ShellOperator.Pipe;
+                i++;
+            }
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class DockerfileModel
                     ? parent with { Variables = WithoutArgs(parent) }
                     : new BuildState
                     {
-                        WorkingDirectory = new WorkingDirectory(baseImage.Equals("scratch", StringComparison.OrdinalIgnoreCase) ? "/" : null, 0),
+                        WorkingDirectory = new WorkingDirectory(baseImage.Equals("scratch", StringComparison.OrdinalIgnoreCase) ? "/" : BaseImageWorkdirs.Of(baseImage), 0),
                         Variables = new Dictionary<string, string?>(StringComparer.Ordinal),
                     };
                 steps = [new Step(instruction, state, 0)];

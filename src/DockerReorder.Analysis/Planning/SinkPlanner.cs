@@ -60,6 +60,7 @@ public sealed class SinkPlanner
             instruction.Flags.Where(f => f.Name == "mount" && f.Value is not null).Select(f => f.Value!).ToList(),
             step.State.WorkingDirectory.Path ?? "",
             WithHome(step.State));
+        run = run with { ListDirectory = path => ListAt(step, path) };
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
         return effect;
@@ -90,6 +91,25 @@ public sealed class SinkPlanner
         if (_context is null) return ManifestLookup.Unknown;
         var text = _context.ReadAllText(contextPath);
         return text is null ? ManifestLookup.Unknown : new ManifestLookup(ManifestState.Present, text);
+    }
+
+    // Lists a directory the step sees, when a directory copy from the context put it there.
+    private IReadOnlyList<string>? ListAt(Step step, string path)
+    {
+        if (_context is null) return null;
+        var location = ImageLocation.Of(path, step.State.WorkingDirectory);
+        var probe = location.Join("probe");
+        var provider = ProviderOf(step, probe);
+        if (provider is null) return null;
+        var footprint = provider.Value.Copy;
+        foreach (var source in footprint.Copy.Sources)
+        {
+            if (!footprint.IsDirectorySource(source) || ImageLocation.IsUnder(location, footprint.Destination) != true) continue;
+            var rel = ImagePath.RelativeTo(location.Path, footprint.Destination.Path);
+            var contextDir = source.Length == 0 ? rel : rel.Length == 0 ? source : source + "/" + rel;
+            return _context.ListDirectory(contextDir).Where(e => !e.IsDirectory && _context.IsIncluded(contextDir.Length == 0 ? e.Name : contextDir + "/" + e.Name)).Select(e => e.Name).ToList();
+        }
+        return null;
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class BroadCopyWithoutDockerignore : IRule
         """
         What it does: finds a COPY or ADD of the whole source when the build context holds .git, node_modules, .venv or similar folders that no .dockerignore excludes.
         Why is this bad: every commit changes .git, so the broad copy misses the cache on every commit even when no source file changed; host dependency folders also end up in the image and can overwrite what an install wrote.
-        Example: COPY . . with a .git folder in the context and no .dockerignore.
+        Example: COPY . . with a .git folder in the context and no .dockerignore. With no .dockerignore at all it also reports, since a checkout of the context brings .git along.
         Fix safety: unsafe. Creating or extending .dockerignore changes what the image contains; apply with --unsafe-fixes after checking nothing in the image needs those folders.
         """);
 
@@ -40,7 +40,13 @@ public sealed class BroadCopyWithoutDockerignore : IRule
         var found = VcsAndDependencyFolders.FindNotExcluded(buildContext)
             .Where(f => copied.Any(s => s.Length == 0 || f.Path == s || f.Path.StartsWith(s + "/", StringComparison.Ordinal)))
             .ToList();
-        if (found.Count == 0) yield break;
+        if (found.Count == 0)
+        {
+            // No .dockerignore at all: a checkout of the context brings .git along, so exclude it up front.
+            if (buildContext.DockerIgnorePath is not null || !copied.Contains("")) yield break;
+            found = [new IgnorableFolderFinding(VcsAndDependencyFolders.All.First(f => f.Name == ".git"), ".git")];
+        }
+        bool present = buildContext.DirectoryExists(found[0].Path);
         var names = string.Join(", ", found.Select(f => f.Path).Distinct(StringComparer.Ordinal));
         var addition = DockerIgnoreAddition.For(buildContext, found);
         Fix? fix = addition is null ? null : new Fix
@@ -53,8 +59,10 @@ public sealed class BroadCopyWithoutDockerignore : IRule
             FileWrites = [new FileWrite(addition.Path, addition.ExistingText, addition.NewText)],
         };
         var where = buildContext.DockerIgnorePath is null ? "there is no .dockerignore" : $"{buildContext.DockerIgnorePath} does not exclude them";
-        yield return context.CreateFinding(Descriptor, first.Copy.Instruction,
-            $"the broad copy brings {names} into the image ({where}): every commit or host install busts the cache",
+        var message = present
+            ? $"the broad copy brings {names} into the image ({where}): every commit or host install busts the cache"
+            : $"the broad copy sends the whole context and there is no .dockerignore: {names} would come along, and every commit would bust the cache";
+        yield return context.CreateFinding(Descriptor, first.Copy.Instruction, message,
             fix, fix is null ? "only build output was found, which the fix never adds to .dockerignore" : null);
     }
 }

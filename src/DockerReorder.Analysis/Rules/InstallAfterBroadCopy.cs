@@ -44,13 +44,13 @@ public sealed class InstallAfterBroadCopy : IRule
             {
                 yield return context.CreateFinding(Descriptor, install.Step.Instruction,
                     $"{Describe(install.Effect.Ecosystems)} runs after the broad copy on line {copyLine}: every source edit reinstalls dependencies",
-                    fix, null);
+                    fix, null) with { RelatedSpans = [plan.BroadCopy.Copy.Instruction.Span] };
             }
             foreach (var blocked in plan.BlockedInstalls)
             {
                 yield return context.CreateFinding(Descriptor, blocked.Step.Instruction,
                     $"{Describe(blocked.Effect.Ecosystems)} runs after the broad copy on line {copyLine}, and cannot be given its manifests first: {blocked.Reason}",
-                    null, blocked.Reason);
+                    null, blocked.Reason) with { RelatedSpans = [plan.BroadCopy.Copy.Instruction.Span] };
             }
         }
     }

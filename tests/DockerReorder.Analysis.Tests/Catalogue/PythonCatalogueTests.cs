@@ -169,9 +169,20 @@ public sealed class PythonCatalogueTests
     }
 
     [Fact]
+    public void Uv_sync_of_a_virtual_project_installs_only_dependencies()
+    {
+        // No [build-system]: uv does not build or install the project itself.
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"app\"\ndependencies = [\"httpx\"]\n", ["uv.lock"] = "" };
+        var synced = Run("uv sync --frozen --no-cache", files);
+        Assert.Equal(StepEffectKind.DependencyInstall, synced.Kind);
+        var packaged = Run("uv sync --frozen", new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"app\"\n[tool.uv]\npackage = true\n", ["uv.lock"] = "" });
+        Assert.Equal(StepEffectKind.NeedsSource, packaged.Kind);
+    }
+
+    [Fact]
     public void Uv_sync_needs_no_install_project()
     {
-        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"app\"\n", ["uv.lock"] = "" };
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"app\"\n\n[build-system]\nrequires = [\"hatchling\"]\n", ["uv.lock"] = "" };
 
         var synced = Run("uv sync --frozen --no-install-project --no-dev", files);
         var withProject = Run("uv sync --frozen", files);

@@ -232,7 +232,9 @@ public sealed class StepCompositionTests
     [InlineData("head -n 1 /etc/os-release | cut -d = -f 2", StepEffectKind.ReadsNothing)]
     [InlineData("tail -n 5 app.log", StepEffectKind.NeedsSource)]
     [InlineData("sort -o sorted.txt /etc/hosts", StepEffectKind.NeedsSource)]
-    [InlineData("curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer", StepEffectKind.Unknown)]
+    [InlineData("curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer", StepEffectKind.ReadsNothing)]
+    [InlineData("curl -sS https://example.com/installer | php", StepEffectKind.Unknown)]
+    [InlineData("curl https://bootstrap.pypa.io/get-pip.py | python", StepEffectKind.ReadsNothing)]
     [InlineData("a2enmod rewrite && phpenmod gd && debconf-set-selections < /tmp/selections", StepEffectKind.ReadsNothing)]
     public void Command_arguments_that_are_not_paths_are_not_read(string script, StepEffectKind kind)
     {

@@ -87,6 +87,13 @@ internal static class DotnetCommands
 
             directories.UnionWith(projectDirectories);
         }
+        else if (ProjectInWorkingDirectory(command) is { } picked)
+        {
+            // dotnet restore picks the one solution, or else the one project, in the working directory.
+            var projectDirectories = new HashSet<string>(StringComparer.Ordinal);
+            Follow(command, picked, projectDirectories, new HashSet<string>(StringComparer.Ordinal));
+            directories.UnionWith(projectDirectories);
+        }
         else
         {
             foreach (var pattern in ProjectPatterns)
@@ -126,6 +133,18 @@ internal static class DotnetCommands
 
         var packages = arguments.Value("--packages")?.Value ?? command.Variable("NUGET_PACKAGES") ?? command.HomePath(".nuget/packages");
         command.Effect.Write(packages.StartsWith('~') ? packages : command.Resolve(packages) ?? packages);
+    }
+
+    // The file dotnet would pick in the working directory: the only solution, else the only project.
+    private static string? ProjectInWorkingDirectory(CommandInvocation command)
+    {
+        var names = command.Classifier.ListDirectory?.Invoke(".");
+        if (names is null) return null;
+        var solutions = names.Where(n => n.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (solutions.Count == 1) return solutions[0];
+        if (solutions.Count > 1) return null;
+        var projects = names.Where(n => n.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && (n.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase))).ToList();
+        return projects.Count == 1 ? projects[0] : null;
     }
 
     /// <summary>Reads a solution or project and what it references.</summary>

@@ -496,6 +496,19 @@ internal static class PythonCommands
         }
     }
 
+    // uv builds and installs the project only when pyproject.toml declares a [build-system] (or sets
+    // tool.uv.package = true); without one the project is "virtual" and only its dependencies install.
+    private static bool IsVirtualProject(ManifestLookup pyproject)
+    {
+        if (pyproject.State != ManifestState.Present || pyproject.Content is not { } text) return false;
+        foreach (var (table, line) in TomlLines.Read(text))
+        {
+            if (table == "build-system") return false;
+            if (table == "tool.uv" && TomlLines.SetsKey(line, "package") && line.Contains("true", StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
     private static void UvSync(CommandInvocation command, ParsedArguments arguments, string directory)
     {
         command.Effect.Ecosystem("uv");
@@ -504,7 +517,7 @@ internal static class PythonCommands
         var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
         command.ReadsManifest(directory + "/uv.toml", required: false);
         command.ReadsManifest(directory + "/.python-version", required: false);
-        if (!arguments.Has("--no-install-project", "--only-dev", "--no-install-workspace"))
+        if (!arguments.Has("--no-install-project", "--only-dev", "--no-install-workspace") && !IsVirtualProject(pyproject))
         {
             command.NeedsSource("installs the project itself (no `--no-install-project`)");
         }
