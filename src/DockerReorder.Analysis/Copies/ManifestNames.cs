@@ -1,6 +1,9 @@
 namespace DockerReorder.Analysis.Copies;
 
-/// <summary>File names that are dependency manifests, lock files or package-manager configuration.</summary>
+/// <summary>
+/// File names that are dependency manifests, lock files or package-manager configuration: the one list
+/// the broad-copy test, the catalogue and the --explain cache model share.
+/// </summary>
 public static class ManifestNames
 {
     private static readonly string[] Exact =
@@ -12,7 +15,8 @@ public static class ManifestNames
         "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew",
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".python-version", ".nvmrc",
-        ".ruby-version", ".tool-versions",
+        ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
+        "recipe.json", "pubspec.yaml", "pubspec.lock",
     ];
 
     private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec"];

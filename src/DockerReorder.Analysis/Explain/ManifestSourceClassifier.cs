@@ -11,23 +11,13 @@ namespace DockerReorder.Analysis.Explain;
 /// </summary>
 public sealed class ManifestSourceClassifier
 {
-    /// <summary>The dependency manifests, lock files and package-manager configuration files the classifier knows by name.</summary>
-    public static IReadOnlyList<string> KnownManifestPatterns { get; } =
-    [
-        "requirements*.txt", "constraints*.txt", "Pipfile", "Pipfile.lock", "pyproject.toml", "poetry.lock", "uv.lock", "setup.py", "setup.cfg",
-        "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml",
-        "go.mod", "go.sum", "Gemfile", "Gemfile.lock", "*.gemspec", "composer.json", "composer.lock", "Cargo.toml", "Cargo.lock",
-        "*.csproj", "*.fsproj", "*.vbproj", "*.sln", "packages.config", "packages.lock.json", "nuget.config", "NuGet.Config", "Directory.Packages.props", "Directory.Build.props",
-        "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "mix.exs", "mix.lock", "pubspec.yaml", "pubspec.lock",
-    ];
-
     private readonly IReadOnlyList<string> _patterns;
     private readonly IContextFileSystem? _context;
 
     /// <summary>A classifier with <paramref name="extraManifestNames"/> added to the known names; <paramref name="context"/> may be null.</summary>
     public ManifestSourceClassifier(IEnumerable<string> extraManifestNames, IContextFileSystem? context)
     {
-        _patterns = KnownManifestPatterns.Concat(extraManifestNames).ToList();
+        _patterns = extraManifestNames.ToList();
         _context = context;
     }
 
@@ -53,12 +43,12 @@ public sealed class ManifestSourceClassifier
             return matches.All(e => !e.IsDirectory && IsManifestName(e.Name));
         }
         int firstWildcard = name.AsSpan().IndexOfAny("*?[");
-        return _patterns.Contains(name, StringComparer.Ordinal) ||
-               (firstWildcard > 0 && _patterns.Any(p => p.AsSpan().IndexOfAny("*?[") < 0 && GlobMatch(name, p)));
+        return IsManifestName(name) ||
+               (firstWildcard > 0 && Copies.ManifestNames.PatternTargetsManifests(name, _patterns));
     }
 
     /// <summary>True when <paramref name="fileName"/> matches a manifest pattern.</summary>
-    public bool IsManifestName(string fileName) => _patterns.Any(p => GlobMatch(p, fileName));
+    public bool IsManifestName(string fileName) => Copies.ManifestNames.IsManifest(fileName) || _patterns.Any(p => GlobMatch(p, fileName));
 
     /// <summary>Matches <paramref name="name"/> against a single-segment glob with <c>*</c> and <c>?</c> (a <c>[</c> class matches any one character).</summary>
     public static bool GlobMatch(string pattern, string name)
