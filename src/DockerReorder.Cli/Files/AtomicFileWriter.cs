@@ -23,6 +23,7 @@ public static class AtomicFileWriter
                 stream.Flush(flushToDisk: true);
             }
             if (mode is { } unixMode && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, unixMode);
+            WriteBarrier.Wait();
             EnsureUnchanged(target, displayPath, expected);
             File.Move(temporary, target, overwrite: true);
         }

@@ -48,6 +48,26 @@ public sealed class RobustnessProcessTests
         Assert.Equal("warning: no Dockerfiles found\n", r.Stderr);
     }
 
+    /// <summary>A file changed on disk between read and write is not overwritten: the writer stops at its barrier, the test edits the file, the write is refused.</summary>
+    [Fact]
+    public async Task File_changed_between_read_and_write_is_not_overwritten()
+    {
+        using var t = new TempFolder();
+        Fixtures.CopyCase("python-broad-copy", t);
+        var barrier = Path.Combine(t.Path, "barrier");
+        var edited = "# edited by someone else meanwhile\n" + t.Read("Dockerfile");
+        var run = Task.Run(() => CliProcess.Run(t.Path, null, new Dictionary<string, string?> { ["DOCKER_REORDER_WRITE_BARRIER"] = barrier }, "--write"));
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!File.Exists(barrier) && !run.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.True(File.Exists(barrier), "the writer never reached its barrier: " + (run.IsCompleted ? (await run).ToString() : "timed out"));
+        t.Write("Dockerfile", edited);
+        File.Delete(barrier);
+        var r = await run;
+        AssertOneLineError(r, "Dockerfile: file changed on disk since it was read, not written");
+        Assert.Equal(edited, t.Read("Dockerfile"));
+        Assert.Empty(Directory.GetFiles(t.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
     /// <summary>A binary file (NUL byte) is refused and left alone, even with --write.</summary>
     [Fact]
     public void Binary_file()
