@@ -129,5 +129,24 @@ public sealed class HarnessTests
         }
     }
 
+    /// <summary>The --explain check disagrees when the engine's cache lines differ from the prediction, and only then.</summary>
+    [Fact]
+    public void The_explain_check_reports_a_step_the_engine_cached_against_the_prediction()
+    {
+        var engineCase = EngineCase.Named("seed-python-pip");
+        var instructions = DockerfileInstruction.Read(engineCase.BeforeText).Where(i => i.Keyword is "RUN" or "COPY" or "WORKDIR").ToList();
+        CacheProbeResult Probe(Func<DockerfileInstruction, bool> cached) => new(
+            instructions.Select((i, n) => new MappedStep(new BuildStep(n + 2, string.Empty, n + 2, i.Text, cached(i), false), i)).ToList(),
+            string.Empty);
+
+        // The original: WORKDIR is reused, the broad COPY and everything after it reruns.
+        var truthful = Probe(i => i.Keyword == "WORKDIR");
+        Assert.Empty(ExplainCheck.Mismatches("before", engineCase.BeforeText, engineCase.Context, truthful));
+        var allCached = Probe(_ => true);
+        var mismatches = ExplainCheck.Mismatches("before", engineCase.BeforeText, engineCase.Context, allCached);
+        Assert.Equal(3, mismatches.Count);
+        Assert.Contains(mismatches, m => m.Contains("line 3 `COPY . ./`: --explain predicts rerun, the engine took it from the cache", StringComparison.Ordinal));
+    }
+
     private static UnixFileMode Octal(string digits) => (UnixFileMode)Convert.ToInt32(digits, 8);
 }

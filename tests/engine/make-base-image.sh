@@ -18,7 +18,7 @@ if ! file -L "$busybox_bin" 2>/dev/null | grep -q 'statically linked'; then
 fi
 
 # The content hash names the image, so an unchanged rootfs is never re-imported.
-content_hash="$( (sha256sum "$busybox_bin" "$0" "$here/images.txt" | cut -d' ' -f1; cd "$here/standins" && find . -type f | LC_ALL=C sort | xargs sha256sum) | sha256sum | cut -c1-16)"
+content_hash="$( (sha256sum "$busybox_bin" "$0" "$here/images.txt" "$here/stubbed-commands.txt" | cut -d' ' -f1; cd "$here/standins" && find . -type f | LC_ALL=C sort | xargs sha256sum) | sha256sum | cut -c1-16)"
 # The hash is the image's own tag: a label would be inherited by every image built from it.
 hash_tag="docker-reorder/base:$content_hash"
 if "$DOCKER_CLIENT" image inspect "$hash_tag" >/dev/null 2>&1; then
@@ -44,11 +44,22 @@ else
       *) cp "$f" "$root/usr/local/bin/$name"; chmod 755 "$root/usr/local/bin/$name"; rm -f "$root/bin/$name" ;;
     esac
   done
+  # Stubs for the commands no stand-in models (stubbed-commands.txt): record the arguments, succeed.
+  grep -v '^[[:space:]]*\(#\|$\)' "$here/stubbed-commands.txt" | while read -r name; do
+    [ -e "$root/usr/local/bin/$name" ] && continue
+    printf '#!/bin/sh\n# Stub (tests/engine/stubbed-commands.txt): records its arguments and succeeds.\n. /usr/local/lib/standin/lib.sh\nrecord %s "$@"\n' "$name" >"$root/usr/local/bin/$name"
+    chmod 755 "$root/usr/local/bin/$name"
+    rm -f "$root/bin/$name"
+  done
+  # Dockerfiles that name bash (SHELL ["/bin/bash", ...]) get busybox's ash, the closest shell there is.
+  printf '#!/bin/sh\nexec /bin/sh "$@"\n' >"$root/bin/bash"
+  chmod 755 "$root/bin/bash"
   cat >"$root/etc/passwd" <<'PASSWD'
 root:x:0:0:root:/root:/bin/sh
 daemon:x:1:1:daemon:/usr/sbin:/bin/false
 www-data:x:33:33:www-data:/var/www:/bin/false
 node:x:1000:1000:node:/home/node:/bin/sh
+app:x:1654:1654:app:/home/app:/bin/sh
 nobody:x:65534:65534:nobody:/nonexistent:/bin/false
 PASSWD
   cat >"$root/etc/group" <<'GROUP'
@@ -56,9 +67,13 @@ root:x:0:
 daemon:x:1:
 www-data:x:33:
 node:x:1000:
+app:x:1654:
 nogroup:x:65534:
 GROUP
   mkdir -p "$root/home/node" && chown 1000:1000 "$root/home/node"
+  # The .NET 8+ images' non-root user, and composer where the composer image keeps it (COPY --from=composer).
+  mkdir -p "$root/home/app" && chown 1654:1654 "$root/home/app"
+  ln -s /usr/local/bin/composer "$root/usr/bin/composer"
   echo 'standin' >"$root/etc/hostname"
   # Fixed mtimes and ordering make the tarball, and so the image id, reproducible.
   tar --sort=name --mtime='2000-01-01 00:00:00Z' --numeric-owner -C "$root" -cf "$work/rootfs.tar" .

@@ -106,6 +106,8 @@ expect_file src/Api/obj/project.assets.json
 expect_file /root/.nuget/packages/dapper/2.1.0/dapper.nuspec
 rm -rf src/Api/obj
 expect_fail "NETSDK1004" dotnet publish src/Api/Api.csproj --no-restore -o /out
+# An MSBuild switch is not the project: /p:... after the project keeps it the target.
+expect_fail "NETSDK1004" dotnet publish src/Api/Api.csproj --no-restore -o /out /p:UseAppHost=false
 
 fresh mvn
 expect_fail "there is no POM in this directory" mvn -B dependency:go-offline

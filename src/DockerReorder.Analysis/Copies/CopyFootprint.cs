@@ -106,6 +106,10 @@ public sealed class CopyFootprint
         return seen > 0;
     }
 
+    // True when the context sends something at contextPath: an included file, or a directory with an included entry.
+    private bool Brings(string contextPath) =>
+        _context is not null && (_context.FileExists(contextPath) || _context.HasIncludedEntriesUnder(contextPath));
+
     /// <summary>One thing the copy brings: a context file or directory and where it lands.</summary>
     private readonly record struct Entry(string ContextPath, ImageLocation Target, bool IsDirectory);
 
@@ -156,7 +160,7 @@ public sealed class CopyFootprint
             if (below.Length == 0) return null; // W/target could be the path itself
             if (!entry.IsDirectory) continue;
             var contextPath = entry.ContextPath.Length == 0 ? below : entry.ContextPath + "/" + below;
-            if (_context.HasIncludedEntriesUnder(contextPath)) return null;
+            if (Brings(contextPath)) return null;
         }
         return false;
     }
@@ -209,7 +213,7 @@ public sealed class CopyFootprint
             var rel = ImagePath.RelativeTo(path.Path, entry.Target.Path);
             var contextPath = entry.ContextPath.Length == 0 ? rel : rel.Length == 0 ? entry.ContextPath : entry.ContextPath + "/" + rel;
             if (_context is null) { unknown = true; continue; }
-            if (_context.HasIncludedEntriesUnder(contextPath)) return true;
+            if (Brings(contextPath)) return true;
         }
         return unknown ? null : false;
     }

@@ -293,7 +293,14 @@ public sealed class SinkPlanner
         return false;
     }
 
-    private static readonly string[] UserCreatingEcosystems = ["apt", "apt-get", "apk", "yum", "dnf", "microdnf", "zypper", "users"];
+    private static readonly string[] UserCommands =
+        ["useradd", "adduser", "groupadd", "addgroup", "usermod", "groupmod", "userdel", "deluser", "groupdel", "delgroup"];
+
+    private static bool ChangesUsers(Step step)
+    {
+        var script = step.Instruction.ArgumentsText + string.Concat(step.Instruction.Heredocs.Select(h => h.Content));
+        return UserCommands.Any(c => script.Contains(c, StringComparison.Ordinal));
+    }
 
     private string? RunReason(CopyFootprint broad, Step step, StepEffect effect, bool chownByName, List<string> unsafeReasons)
     {
@@ -304,13 +311,11 @@ public sealed class SinkPlanner
             case StepEffectKind.NeedsSource:
                 return $"RUN on line {step.Line} needs the source: {effect.Reason}";
         }
-        if (chownByName)
+        if (chownByName && ChangesUsers(step))
         {
-            var script = step.Instruction.ArgumentsText;
-            if (effect.Ecosystems.Any(e => UserCreatingEcosystems.Contains(e)) ||
-                script.Contains("useradd", StringComparison.Ordinal) || script.Contains("adduser", StringComparison.Ordinal) ||
-                script.Contains("groupadd", StringComparison.Ordinal) || script.Contains("addgroup", StringComparison.Ordinal))
-                return $"the broad copy's --chown names a user or group that RUN on line {step.Line} could create";
+            // The name resolved where the copy stood, so the user existed then; a step that creates or changes
+            // users and groups (not a package install, which only adds its own) could make it mean another id.
+            return $"the broad copy's --chown names a user or group that RUN on line {step.Line} could create or change";
         }
         if (effect.Unverified) unsafeReasons.Add($"RUN on line {step.Line}: {effect.Reason}");
         foreach (var write in effect.Writes)

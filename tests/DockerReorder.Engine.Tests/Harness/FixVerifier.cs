@@ -28,9 +28,12 @@ public sealed class FixVerifier(DockerEngine engine)
     /// Asserts the promise: the fixed Dockerfile builds the same image, and after a source-only edit it
     /// reuses every install step while the original reruns at least one.
     /// </summary>
-    public FixVerification AssertSafeFix(EngineCase engineCase, Func<string, string, string> fix)
+    public FixVerification AssertSafeFix(EngineCase engineCase, Func<string, string, string> fix) =>
+        AssertSafe(engineCase, Verify(engineCase, fix));
+
+    /// <summary>The assertions of <see cref="AssertSafeFix"/> on evidence already gathered by <see cref="Verify"/>.</summary>
+    public static FixVerification AssertSafe(EngineCase engineCase, FixVerification verification)
     {
-        var verification = Verify(engineCase, fix);
         Assert.True(
             verification.ImageDiff.Length == 0,
             $"{engineCase.Name}: the fixed Dockerfile builds a different image:\n{verification.ImageDiff}\nfixed Dockerfile:\n{verification.FixedText}");

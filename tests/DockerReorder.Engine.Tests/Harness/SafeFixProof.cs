@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Xunit.Abstractions;
 
 namespace DockerReorder.Engine.Tests.Harness;
@@ -10,6 +11,9 @@ namespace DockerReorder.Engine.Tests.Harness;
 /// <param name="output">Where per-case evidence is written.</param>
 public abstract class SafeFixProof(ITestOutputHelper output)
 {
+    // One verification per fixer and case: a derived class's extra checks reuse the same builds and probes.
+    private static readonly ConcurrentDictionary<string, Lazy<FixVerification>> Verifications = new(StringComparer.Ordinal);
+
     /// <summary>The cases that have a Dockerfile.after (a known safe fix).</summary>
     public static TheoryData<string> CasesWithFix()
     {
@@ -38,10 +42,23 @@ public abstract class SafeFixProof(ITestOutputHelper output)
     public void The_fix_builds_the_same_image_and_reuses_every_install(string caseName)
     {
         var engineCase = EngineCase.Named(caseName);
-        var verification = new FixVerifier(DockerEngine.Connect())
-            .AssertSafeFix(engineCase, (text, context) => Fix(engineCase, text, context));
+        var verification = VerificationOf(engineCase);
+        Assert.False(
+            verification.FixedText == engineCase.BeforeText,
+            $"{caseName}: {FixerName} left the Dockerfile unchanged, but the case has a safe fix (Dockerfile.after)");
+        FixVerifier.AssertSafe(engineCase, verification);
         EngineSummary.Record(caseName, FixerName, "yes", "yes", verification.CacheSummary);
         output.WriteLine($"{caseName}: image equal, {verification.CacheSummary}");
         output.WriteLine($"before:\n{verification.BeforeProbe}\nafter:\n{verification.AfterProbe}");
     }
+
+    /// <summary>
+    /// The engine's evidence for this fixer on <paramref name="engineCase"/> (built once per run and
+    /// shared by every check of the same fixer; the assertions are the caller's).
+    /// </summary>
+    protected FixVerification VerificationOf(EngineCase engineCase) =>
+        Verifications.GetOrAdd(
+            $"{FixerName}\u0000{engineCase.Name}",
+            _ => new Lazy<FixVerification>(() => new FixVerifier(DockerEngine.Connect()).Verify(engineCase, (text, context) => Fix(engineCase, text, context))))
+        .Value;
 }
