@@ -123,6 +123,26 @@ internal static class DotnetCommands
             command.Effect.Write(WorkingPath.Combine(directory, "obj"));
         }
 
+        // MSBuild looks for Directory.*.props/targets and NuGet.config up to the file system root, so the
+        // folders above the working directory count too (central package versions often live there).
+        if (command.WorkingDirectory.StartsWith('/'))
+        {
+            for (var above = WorkingPath.DirectoryOf(command.WorkingDirectory); ; above = WorkingPath.DirectoryOf(above))
+            {
+                foreach (var name in DirectoryFiles)
+                {
+                    command.Effect.Read(WorkingPath.Combine(above, name), required: false);
+                }
+
+                if (above == "/" || above.Length == 0) break;
+            }
+        }
+        else
+        {
+            // The working directory is not known: what lies above it cannot be listed.
+            command.Effect.MarkUnverified();
+        }
+
         foreach (var config in arguments.Values("--configfile"))
         {
             if (command.TryResolve(config, out var path))
