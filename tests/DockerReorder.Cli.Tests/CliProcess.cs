@@ -14,7 +14,7 @@ internal sealed record CliResult(int ExitCode, byte[] StdoutBytes, string Stderr
 /// <summary>Runs the built docker-reorder (the Cli project's docker-reorder.dll, copied next to this test assembly) with <c>dotnet</c>.</summary>
 internal static class CliProcess
 {
-    private static readonly string DllPath = Locate();
+    public static readonly string DllPath = Locate();
 
     private static string Locate()
     {

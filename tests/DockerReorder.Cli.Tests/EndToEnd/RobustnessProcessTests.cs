@@ -68,6 +68,48 @@ public sealed class RobustnessProcessTests
         Assert.Empty(Directory.GetFiles(t.Path, "*.tmp", SearchOption.AllDirectories));
     }
 
+    /// <summary>
+    /// An unreadable file: one line, exit 2, nothing written. Root reads everything, so as root the
+    /// CLI runs as nobody (setpriv, from util-linux) on a file with mode 000.
+    /// </summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Unreadable_file()
+    {
+        using var t = new TempFolder();
+        var file = t.Write("Dockerfile", "FROM a\nCOPY . .\n");
+        File.SetUnixFileMode(file, UnixFileMode.None);
+        File.SetUnixFileMode(t.Path, (UnixFileMode)0b111_101_101);
+        bool root = GeteuidIsZero();
+        var start = new System.Diagnostics.ProcessStartInfo(root ? "setpriv" : "dotnet")
+        {
+            WorkingDirectory = t.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (root)
+        {
+            foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" }) start.ArgumentList.Add(a);
+            start.Environment["HOME"] = "/tmp";
+            start.Environment["DOTNET_CLI_HOME"] = "/tmp";
+        }
+        start.ArgumentList.Add(CliProcess.DllPath);
+        start.ArgumentList.Add("--write");
+        start.ArgumentList.Add("Dockerfile");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "timed out");
+        var r = new CliResult(process.ExitCode, [], await stderr);
+        AssertOneLineError(r, "Dockerfile: permission denied");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.Equal("FROM a\nCOPY . .\n", File.ReadAllText(file));
+
+        static bool GeteuidIsZero() => File.Exists("/proc/self/status") &&
+            File.ReadLines("/proc/self/status").Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && l.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) == "0");
+    }
+
     /// <summary>A binary file (NUL byte) is refused and left alone, even with --write.</summary>
     [Fact]
     public void Binary_file()
