@@ -46,11 +46,27 @@ public static class DockerfileAnalyzer
             .ToList();
     }
 
+    // Binary search: instructions are in source order and their spans do not overlap.
+    private static InstructionSyntax? InstructionAt(DockerfileSyntax tree, int offset)
+    {
+        var list = tree.Instructions;
+        int lo = 0, hi = list.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            var span = list[mid].Span;
+            if (offset < span.Start) hi = mid - 1;
+            else if (offset >= span.End) lo = mid + 1;
+            else return list[mid];
+        }
+        return null;
+    }
+
     private static bool IsSuppressed(DockerfileSyntax tree, Finding finding)
     {
         foreach (var span in finding.RelatedSpans.Prepend(finding.Span))
         {
-            var instruction = tree.Instructions.FirstOrDefault(i => i.Span.Contains(span.Start));
+            var instruction = InstructionAt(tree, span.Start);
             if (instruction is null) continue;
             var ids = SuppressionComments.IgnoredOn(instruction);
             if (ids.Contains("*") || ids.Contains(finding.Rule.Id)) return true;

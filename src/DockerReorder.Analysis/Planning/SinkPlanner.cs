@@ -17,7 +17,8 @@ public sealed class SinkPlanner
     private readonly BuildContext? _context;
     private readonly IEcosystemCatalogue _catalogue;
     private readonly AnalysisOptions _options;
-    private readonly Dictionary<Step, StepEffect> _effects = [];
+    private readonly Dictionary<Step, StepEffect> _effects = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<InstructionSyntax, Stage>? _stageOf;
 
     /// <summary>Creates a planner over a model and (when available) its build context.</summary>
     public SinkPlanner(DockerfileModel model, BuildContext? context, IEcosystemCatalogue catalogue, AnalysisOptions options)
@@ -46,6 +47,14 @@ public sealed class SinkPlanner
             }
         }
         return plans;
+    }
+
+    // The stage a step belongs to (a step of a stage is found by its instruction, which is unique).
+    private Stage StageOf(Step step)
+    {
+        _stageOf ??= _model.Stages.SelectMany(st => st.Steps.Select(x => (x.Instruction, st)))
+            .ToDictionary(p => p.Instruction, p => p.st);
+        return _stageOf[step.Instruction];
     }
 
     /// <summary>The catalogue's verdict on a RUN step (cached).</summary>
@@ -118,7 +127,7 @@ public sealed class SinkPlanner
     /// </summary>
     public (CopyFootprint Copy, string? ContextPath)? ProviderOf(Step step, ImageLocation location)
     {
-        var stage = _model.Stages.First(s => s.Steps.Contains(step));
+        var stage = StageOf(step);
         for (int i = step.Index - 1; i > 0; i--)
         {
             var copy = ContextCopy.From(stage.Steps[i], Escape);
