@@ -87,15 +87,10 @@ internal static class NodeCommands
                 GlobalInstall(command, [], "npm");
                 return;
             case null:
-                if (!arguments.Has("-v", "--version"))
-                {
-                    command.NotKnown();
-                }
-
+                VersionOrNotKnown(command, arguments);
                 return;
             default:
-                command.Effect.Ecosystem("npm");
-                command.NeedsSource("runs project scripts or changes the project");
+                RunsProjectScripts(command, "npm");
                 return;
         }
     }
@@ -131,8 +126,7 @@ internal static class NodeCommands
                 command.NotKnown();
                 return;
             default:
-                command.Effect.Ecosystem("yarn");
-                command.NeedsSource("runs project scripts or changes the project");
+                RunsProjectScripts(command, "yarn");
                 return;
         }
     }
@@ -210,15 +204,10 @@ internal static class NodeCommands
                 command.ReadsNothing("pnpm");
                 return;
             case null:
-                if (!arguments.Has("-v", "--version"))
-                {
-                    command.NotKnown();
-                }
-
+                VersionOrNotKnown(command, arguments);
                 return;
             default:
-                command.Effect.Ecosystem("pnpm");
-                command.NeedsSource("runs project scripts or changes the project");
+                RunsProjectScripts(command, "pnpm");
                 return;
         }
     }
@@ -255,17 +244,28 @@ internal static class NodeCommands
                 command.ReadsManifest(directory + "/bunfig.toml", required: false);
                 return;
             case null:
-                if (!arguments.Has("-v", "--version"))
-                {
-                    command.NotKnown();
-                }
-
+                VersionOrNotKnown(command, arguments);
                 return;
             default:
-                command.Effect.Ecosystem("bun");
-                command.NeedsSource("runs project scripts or changes the project");
+                RunsProjectScripts(command, "bun");
                 return;
         }
+    }
+
+    // A bare package-manager call prints its version (-v) or is not something the catalogue knows.
+    private static void VersionOrNotKnown(CommandInvocation command, ParsedArguments arguments)
+    {
+        if (!arguments.Has("-v", "--version"))
+        {
+            command.NotKnown();
+        }
+    }
+
+    // Any other subcommand (run, build, test, exec, ...) runs the project's own scripts.
+    private static void RunsProjectScripts(CommandInvocation command, string ecosystem)
+    {
+        command.Effect.Ecosystem(ecosystem);
+        command.NeedsSource("runs project scripts or changes the project");
     }
 
     private static void Corepack(CommandInvocation command)
