@@ -135,6 +135,22 @@ internal sealed class CommandInvocation
     /// <summary>Records that the command needs the source, saying why after the command.</summary>
     internal void NeedsSource(string why) => Effect.NeedsSource($"{Display} {why}");
 
+    /// <summary>A bare call: prints a version or a listing when given one of <paramref name="harmless"/> options; otherwise not known.</summary>
+    internal void VersionOrNotKnown(ParsedArguments arguments, params string[] harmless)
+    {
+        if (!arguments.Has(harmless))
+        {
+            NotKnown();
+        }
+    }
+
+    /// <summary>Records a package manager's subcommand that needs the source (a build, a project script).</summary>
+    internal void NeedsSourceIn(string ecosystem, string why)
+    {
+        Effect.Ecosystem(ecosystem);
+        NeedsSource(why);
+    }
+
     /// <summary>Records that the catalogue does not know this use of the command.</summary>
     internal void NotKnown() => Effect.Unknown($"{Display} is not a command the catalogue knows");
 

@@ -48,15 +48,10 @@ internal static class DotnetCommands
                 command.ReadsNothing("dotnet", command.HomePath(".dotnet"));
                 return;
             case null:
-                if (!arguments.Has("--info", "--version", "--list-sdks", "--list-runtimes"))
-                {
-                    command.NotKnown();
-                }
-
+                command.VersionOrNotKnown(arguments, "--info", "--version", "--list-sdks", "--list-runtimes");
                 return;
             default:
-                command.Effect.Ecosystem("dotnet");
-                command.NeedsSource("builds the project from the source");
+                command.NeedsSourceIn("dotnet", "builds the project from the source");
                 return;
         }
     }

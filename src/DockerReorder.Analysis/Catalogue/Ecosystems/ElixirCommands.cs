@@ -50,15 +50,10 @@ internal static class ElixirCommands
                 command.ReadsNothing("mix");
                 return;
             case null:
-                if (!arguments.Has("-v", "--version"))
-                {
-                    command.NotKnown();
-                }
-
+                command.VersionOrNotKnown(arguments, "-v", "--version");
                 return;
             default:
-                command.Effect.Ecosystem("mix");
-                command.NeedsSource($"runs the project task `{task}`");
+                command.NeedsSourceIn("mix", $"runs the project task `{task}`");
                 return;
         }
     }

@@ -38,8 +38,7 @@ internal static class GoCommands
                 command.NotKnown();
                 return;
             default:
-                command.Effect.Ecosystem("go");
-                command.NeedsSource("builds or changes the module from the source");
+                command.NeedsSourceIn("go", "builds or changes the module from the source");
                 return;
         }
     }

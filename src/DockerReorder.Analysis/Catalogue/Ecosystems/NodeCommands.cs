@@ -87,10 +87,10 @@ internal static class NodeCommands
                 GlobalInstall(command, [], "npm");
                 return;
             case null:
-                VersionOrNotKnown(command, arguments);
+                command.VersionOrNotKnown(arguments, "-v", "--version");
                 return;
             default:
-                RunsProjectScripts(command, "npm");
+                command.NeedsSourceIn("npm", "runs project scripts or changes the project");
                 return;
         }
     }
@@ -118,15 +118,14 @@ internal static class NodeCommands
                 command.ReadsNothing("yarn");
                 return;
             case "add" or "remove" or "upgrade" or "up":
-                command.Effect.Ecosystem("yarn");
-                command.NeedsSource("changes `package.json`");
+                command.NeedsSourceIn("yarn", "changes `package.json`");
                 return;
             case "config" or "set" or "plugin" or "policies":
                 command.Effect.Ecosystem("yarn");
                 command.NotKnown();
                 return;
             default:
-                RunsProjectScripts(command, "yarn");
+                command.NeedsSourceIn("yarn", "runs project scripts or changes the project");
                 return;
         }
     }
@@ -204,10 +203,10 @@ internal static class NodeCommands
                 command.ReadsNothing("pnpm");
                 return;
             case null:
-                VersionOrNotKnown(command, arguments);
+                command.VersionOrNotKnown(arguments, "-v", "--version");
                 return;
             default:
-                RunsProjectScripts(command, "pnpm");
+                command.NeedsSourceIn("pnpm", "runs project scripts or changes the project");
                 return;
         }
     }
@@ -244,28 +243,12 @@ internal static class NodeCommands
                 command.ReadsManifest(directory + "/bunfig.toml", required: false);
                 return;
             case null:
-                VersionOrNotKnown(command, arguments);
+                command.VersionOrNotKnown(arguments, "-v", "--version");
                 return;
             default:
-                RunsProjectScripts(command, "bun");
+                command.NeedsSourceIn("bun", "runs project scripts or changes the project");
                 return;
         }
-    }
-
-    // A bare package-manager call prints its version (-v) or is not something the catalogue knows.
-    private static void VersionOrNotKnown(CommandInvocation command, ParsedArguments arguments)
-    {
-        if (!arguments.Has("-v", "--version"))
-        {
-            command.NotKnown();
-        }
-    }
-
-    // Any other subcommand (run, build, test, exec, ...) runs the project's own scripts.
-    private static void RunsProjectScripts(CommandInvocation command, string ecosystem)
-    {
-        command.Effect.Ecosystem(ecosystem);
-        command.NeedsSource("runs project scripts or changes the project");
     }
 
     private static void Corepack(CommandInvocation command)

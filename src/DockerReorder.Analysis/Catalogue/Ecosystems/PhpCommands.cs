@@ -77,15 +77,10 @@ internal static class PhpCommands
                 command.ReadsNothing("composer", command.Variable("COMPOSER_HOME") ?? command.HomePath(".composer"));
                 return;
             case null:
-                if (!arguments.Has("-V", "--version"))
-                {
-                    command.NotKnown();
-                }
-
+                command.VersionOrNotKnown(arguments, "-V", "--version");
                 return;
             default:
-                command.Effect.Ecosystem("composer");
-                command.NeedsSource("runs or changes the project");
+                command.NeedsSourceIn("composer", "runs or changes the project");
                 return;
         }
     }

@@ -51,8 +51,7 @@ internal static class RubyCommands
             case "-v" or "--version" or "version":
                 return;
             case "exec" or "binstubs" or "update" or "lock" or "add" or "package":
-                command.Effect.Ecosystem("bundler");
-                command.NeedsSource("runs or changes the project");
+                command.NeedsSourceIn("bundler", "runs or changes the project");
                 return;
             default:
                 if (arguments.Positionals.Count == 0 && arguments.Has("-v", "--version"))

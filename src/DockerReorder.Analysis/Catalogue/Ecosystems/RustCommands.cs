@@ -45,15 +45,10 @@ internal static class RustCommands
                 command.ReadsNothing("cargo", (arguments.Value("--root")?.Value ?? CargoHome(command)) + "/bin", CargoHome(command) + "/registry");
                 return;
             case null:
-                if (!arguments.Has("-V", "--version"))
-                {
-                    command.NotKnown();
-                }
-
+                command.VersionOrNotKnown(arguments, "-V", "--version");
                 return;
             default:
-                command.Effect.Ecosystem("cargo");
-                command.NeedsSource("builds the crate from the source");
+                command.NeedsSourceIn("cargo", "builds the crate from the source");
                 return;
         }
     }
