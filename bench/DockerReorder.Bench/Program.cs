@@ -1,11 +1,12 @@
 namespace DockerReorder.Bench;
 
-/// <summary>Entry point: <c>parse</c> (in-process parse benchmark), <c>count</c> (instruction counts), <c>report</c> (RESULTS.md).</summary>
+/// <summary>Entry point: <c>parse</c> (in-process parse benchmark), <c>analyze</c> (parse vs parse + analyze), <c>count</c> (instruction counts), <c>report</c> (RESULTS.md).</summary>
 internal static class Program
 {
     private const string Usage = """
         usage:
           DockerReorder.Bench parse --corpus DIR --inputs DIR --out FILE.md [--seconds N]
+          DockerReorder.Bench analyze --corpus DIR --inputs DIR [--seconds N]   parse alone vs parse + analyze
           DockerReorder.Bench count PATH... | @LISTFILE      prints PATH<TAB>INSTRUCTIONS per file
           DockerReorder.Bench report --results DIR --inputs DIR --out RESULTS.md
         """;
@@ -18,6 +19,7 @@ internal static class Program
         return args[0] switch
         {
             "parse" => ParseBenchmark.Run(Options.Parse(rest)),
+            "analyze" => AnalyzeBenchmark.Run(Options.Parse(rest)),
             "count" => InstructionCounter.Run(rest),
             "report" => ResultsReport.Run(Options.Parse(rest)),
             _ => Fail(Usage),
