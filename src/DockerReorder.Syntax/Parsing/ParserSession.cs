@@ -18,8 +18,6 @@ internal sealed class ParserSession
     private readonly List<TokenSpec> _specs = [];
     private readonly ParseScratch _scratch = new();
     private readonly List<HeredocHeader> _heredocHeaders = [];
-    private SyntaxTrivia[][] _leadingScratch = new SyntaxTrivia[16][];
-    private SyntaxTrivia[][] _trailingScratch = new SyntaxTrivia[16][];
     private char _escape = '\\';
     private bool _lineTooLongReported;
 
@@ -175,11 +173,32 @@ internal sealed class ParserSession
         }
 
         int spanEnd = p;
-        var tokens = BuildTokens(specs, spanStart, spanEnd);
         var heredocArray = heredocs is null ? [] : heredocs.ToArray();
-        var outer = BuildInstruction(command, tokens, specs, 0, fullStart, spanStart, spanEnd, heredocArray);
-        _instructions.Add(outer);
+        var instruction = command.Child is null
+            ? BuildLazyInstruction(command, specs, fullStart, spanStart, spanEnd, heredocArray)
+            : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray);
+        _instructions.Add(instruction);
         return spanEnd;
+    }
+
+    // The usual case (no ONBUILD child sharing the tokens): keep offsets, make tokens on first access.
+    private InstructionSyntax BuildLazyInstruction(CommandParse command, List<TokenSpec> specs, int fullStart, int spanStart, int spanEnd,
+        HeredocSyntax[] heredocs)
+    {
+        var slots = new TokenSlot[specs.Count];
+        for (int i = 0; i < slots.Length; i++) slots[i] = specs[i].ToSlot(command);
+        var elements = command.JsonElements.Count == 0 ? [] : new ElementSlot[command.JsonElements.Count];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            var e = command.JsonElements[i];
+            elements[i] = new ElementSlot(_line.ToSourceStart(e.Start), _line.ToSourceEnd(e.End), e.Value);
+        }
+        var layout = new InstructionTokenLayout(_text, _escape, fullStart, spanStart, spanEnd, slots, elements);
+        int startLine = _source.GetLinePosition(spanStart).Line;
+        int endLine = spanEnd > spanStart ? _source.GetLinePosition(spanEnd - 1).Line : startLine;
+        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), layout,
+            command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsText, command.IsJson, heredocs,
+            startLine, endLine);
     }
 
     private InstructionSyntax BuildInstruction(CommandParse command, SyntaxToken[] tokens, List<TokenSpec> specs, int keywordIndex,
@@ -213,7 +232,7 @@ internal sealed class ParserSession
         for (int i = keywordIndex + 1; i < end; i++)
         {
             if (!ReferenceEquals(specs[i].Owner, command)) continue;
-            if (specs[i].IsFlag) flags[f++] = MakeFlag(tokens[i]);
+            if (specs[i].IsFlag) flags[f++] = InstructionTokenLayout.MakeFlag(tokens[i]);
             else if (specs[i].Kind == SyntaxTokenKind.Argument) argumentTokens[a++] = tokens[i];
         }
         if (command.IsJson)
@@ -232,15 +251,6 @@ internal sealed class ParserSession
         return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), leading,
             tokenList, command.Kind, tokens[keywordIndex], flags, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), argumentTokens,
             argumentsText, command.IsJson, heredocs, child, startLine, endLine);
-    }
-
-    private static FlagSyntax MakeFlag(SyntaxToken token)
-    {
-        string v = token.Value;
-        int nameStart = v.StartsWith("--", StringComparison.Ordinal) ? 2 : 0;
-        int eq = v.IndexOf('=', nameStart);
-        string name = (eq < 0 ? v.Substring(nameStart) : v.Substring(nameStart, eq - nameStart)).ToLowerInvariant();
-        return new FlagSyntax(token, name, eq < 0 ? null : v.Substring(eq + 1));
     }
 
     private void AddSpecs(CommandParse command, List<TokenSpec> specs)
@@ -268,41 +278,11 @@ internal sealed class ParserSession
         return new TokenSpec(start, end, piece.Kind, piece.Value, text, owner, isFlag);
     }
 
-    // Creates the tokens; the text between two tokens is the first's trailing trivia up to its first line break, the rest the second's leading trivia.
     private SyntaxToken[] BuildTokens(List<TokenSpec> specs, int spanStart, int spanEnd)
     {
-        int count = specs.Count;
-        if (_leadingScratch.Length < count)
-        {
-            _leadingScratch = new SyntaxTrivia[count * 2][];
-            _trailingScratch = new SyntaxTrivia[count * 2][];
-        }
-        var leading = _leadingScratch;
-        var trailing = _trailingScratch;
-        int previous = spanStart;
-        for (int i = 0; i < count; i++)
-        {
-            var gap = _trivia.Scan(previous, specs[i].Start);
-            if (i == 0) leading[0] = gap;
-            else
-            {
-                int split = 0;
-                while (split < gap.Length && gap[split].Kind != TriviaKind.EndOfLine) split++;
-                split = Math.Min(split + 1, gap.Length);
-                if (split == gap.Length) { trailing[i - 1] = gap; leading[i] = []; }
-                else { trailing[i - 1] = gap[..split]; leading[i] = gap[split..]; }
-            }
-            previous = specs[i].End;
-        }
-        trailing[count - 1] = _trivia.Scan(previous, spanEnd);
-        var tokens = new SyntaxToken[count];
-        for (int i = 0; i < count; i++)
-        {
-            var s = specs[i];
-            string text = s.Text ?? _text.Substring(s.Start, s.End - s.Start);
-            tokens[i] = new SyntaxToken(s.Kind, TextSpan.FromBounds(s.Start, s.End), text, s.Value, leading[i], trailing[i]);
-        }
-        return tokens;
+        var slots = new TokenSlot[specs.Count];
+        for (int i = 0; i < slots.Length; i++) slots[i] = specs[i].ToSlot(specs[i].Owner);
+        return InstructionTokenLayout.BuildTokens(_text, _trivia, slots, spanStart, spanEnd);
     }
 
     private void ReportUnknown(CommandParse command)
@@ -363,5 +343,16 @@ internal sealed class ParserSession
     }
 
     private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string Value, string? Text,
-        CommandParse? Owner = null, bool IsFlag = false);
+        CommandParse? Owner = null, bool IsFlag = false)
+    {
+        // The slot as seen by the instruction that owns this token (flags and arguments of others count as other).
+        public TokenSlot ToSlot(CommandParse? instruction)
+        {
+            var role = !ReferenceEquals(Owner, instruction) || Owner is null ? TokenRole.Other
+                : IsFlag ? TokenRole.Flag
+                : Kind == SyntaxTokenKind.Argument ? TokenRole.Argument
+                : TokenRole.Other;
+            return new TokenSlot(Start, End, Kind, role, Value, Text);
+        }
+    }
 }

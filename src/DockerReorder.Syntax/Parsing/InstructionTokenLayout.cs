@@ -1,0 +1,123 @@
+namespace DockerReorder.Syntax.Parsing;
+
+/// <summary>What a token is to its instruction, so flags and arguments can be picked out when tokens are made.</summary>
+internal enum TokenRole : byte
+{
+    /// <summary>The keyword, a flag terminator or a heredoc body.</summary>
+    Other,
+    /// <summary>A flag (<c>--name=value</c>).</summary>
+    Flag,
+    /// <summary>An argument word or a JSON array.</summary>
+    Argument,
+}
+
+/// <summary>One token of an instruction as offsets into the source: the compact form kept until someone asks for tokens.</summary>
+/// <param name="Start">Source offset of the token.</param>
+/// <param name="End">Source offset just past the token.</param>
+/// <param name="Kind">The token kind.</param>
+/// <param name="Role">Flag, argument or other.</param>
+/// <param name="Value">The logical value.</param>
+/// <param name="Text">The source text when it was already at hand (null: sliced from the source on demand).</param>
+internal readonly record struct TokenSlot(int Start, int End, SyntaxTokenKind Kind, TokenRole Role, string Value, string? Text);
+
+/// <summary>An exec-form element as offsets into the source, with its decoded value.</summary>
+internal readonly record struct ElementSlot(int Start, int End, string Value);
+
+/// <summary>The tokens, flags and trivia of one instruction, made together so they share token objects.</summary>
+internal sealed record InstructionTokens(
+    IReadOnlyList<SyntaxTrivia> LeadingTrivia,
+    IReadOnlyList<SyntaxToken> Tokens,
+    IReadOnlyList<FlagSyntax> Flags,
+    IReadOnlyList<SyntaxToken> ArgumentTokens,
+    SyntaxToken Keyword);
+
+/// <summary>
+/// An instruction's tokens as offsets (see <see cref="TokenSlot"/>): the parser keeps this and makes token objects,
+/// trivia and their strings only on first access, since most tokens of most parses are never looked at.
+/// </summary>
+internal sealed class InstructionTokenLayout
+{
+    private readonly string _text;
+    private readonly char _escape;
+    private readonly int _fullStart;
+    private readonly int _spanStart;
+    private readonly int _spanEnd;
+    private readonly TokenSlot[] _slots;
+    private readonly ElementSlot[] _elements;
+
+    public InstructionTokenLayout(string text, char escape, int fullStart, int spanStart, int spanEnd, TokenSlot[] slots, ElementSlot[] elements)
+    {
+        _text = text; _escape = escape; _fullStart = fullStart; _spanStart = spanStart; _spanEnd = spanEnd;
+        _slots = slots; _elements = elements;
+    }
+
+    /// <summary>Makes the token objects, the instruction's leading trivia, its flags and its argument tokens.</summary>
+    public InstructionTokens Materialize()
+    {
+        var trivia = new TriviaScanner(_text) { Escape = _escape };
+        var tokens = BuildTokens(_text, trivia, _slots, _spanStart, _spanEnd);
+        int flagCount = 0, argumentCount = _elements.Length;
+        foreach (var s in _slots)
+        {
+            if (s.Role == TokenRole.Flag) flagCount++;
+            else if (s.Role == TokenRole.Argument) argumentCount++;
+        }
+        var flags = flagCount == 0 ? [] : new FlagSyntax[flagCount];
+        var arguments = argumentCount == 0 ? [] : new SyntaxToken[argumentCount];
+        int f = 0, a = 0;
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].Role == TokenRole.Flag) flags[f++] = MakeFlag(tokens[i]);
+            else if (_slots[i].Role == TokenRole.Argument) arguments[a++] = tokens[i];
+        }
+        foreach (var e in _elements)
+            arguments[a++] = new SyntaxToken(SyntaxTokenKind.Argument, TextSpan.FromBounds(e.Start, e.End), _text.Substring(e.Start, e.End - e.Start), e.Value, [], []);
+        var leading = _fullStart < _spanStart ? trivia.Scan(_fullStart, _spanStart) : [];
+        return new InstructionTokens(leading, tokens, flags, arguments, tokens[0]);
+    }
+
+    /// <summary>Makes a flag node from its token: name lower-cased without dashes, value after the first <c>=</c>.</summary>
+    public static FlagSyntax MakeFlag(SyntaxToken token)
+    {
+        string v = token.Value;
+        int nameStart = v.StartsWith("--", StringComparison.Ordinal) ? 2 : 0;
+        int eq = v.IndexOf('=', nameStart);
+        string name = (eq < 0 ? v.Substring(nameStart) : v.Substring(nameStart, eq - nameStart)).ToLowerInvariant();
+        return new FlagSyntax(token, name, eq < 0 ? null : v.Substring(eq + 1));
+    }
+
+    /// <summary>
+    /// Makes the tokens of <c>[spanStart, spanEnd)</c>; the text between two tokens is the first's trailing trivia up
+    /// to its first line break, the rest the second's leading trivia.
+    /// </summary>
+    public static SyntaxToken[] BuildTokens(string text, TriviaScanner trivia, IReadOnlyList<TokenSlot> slots, int spanStart, int spanEnd)
+    {
+        int count = slots.Count;
+        var leading = new SyntaxTrivia[count][];
+        var trailing = new SyntaxTrivia[count][];
+        int previous = spanStart;
+        for (int i = 0; i < count; i++)
+        {
+            var gap = trivia.Scan(previous, slots[i].Start);
+            if (i == 0) leading[0] = gap;
+            else
+            {
+                int split = 0;
+                while (split < gap.Length && gap[split].Kind != TriviaKind.EndOfLine) split++;
+                split = Math.Min(split + 1, gap.Length);
+                if (split == gap.Length) { trailing[i - 1] = gap; leading[i] = []; }
+                else { trailing[i - 1] = gap[..split]; leading[i] = gap[split..]; }
+            }
+            previous = slots[i].End;
+        }
+        trailing[count - 1] = trivia.Scan(previous, spanEnd);
+        var tokens = new SyntaxToken[count];
+        for (int i = 0; i < count; i++)
+        {
+            var s = slots[i];
+            string tokenText = s.Text ?? text.Substring(s.Start, s.End - s.Start);
+            tokens[i] = new SyntaxToken(s.Kind, TextSpan.FromBounds(s.Start, s.End), tokenText, s.Value, leading[i], trailing[i]);
+        }
+        return tokens;
+    }
+}
