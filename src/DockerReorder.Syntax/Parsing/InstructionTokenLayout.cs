@@ -17,8 +17,7 @@ internal enum TokenRole : byte
 /// <param name="Kind">The token kind.</param>
 /// <param name="Role">Flag, argument or other.</param>
 /// <param name="Value">The logical value.</param>
-/// <param name="Text">The source text when it was already at hand (null: sliced from the source on demand).</param>
-internal readonly record struct TokenSlot(int Start, int End, SyntaxTokenKind Kind, TokenRole Role, string Value, string? Text);
+internal readonly record struct TokenSlot(int Start, int End, SyntaxTokenKind Kind, TokenRole Role, string Value);
 
 /// <summary>An exec-form element as offsets into the source, with its decoded value.</summary>
 internal readonly record struct ElementSlot(int Start, int End, string Value);
@@ -115,7 +114,11 @@ internal sealed class InstructionTokenLayout
         for (int i = 0; i < count; i++)
         {
             var s = slots[i];
-            string tokenText = s.Text ?? text.Substring(s.Start, s.End - s.Start);
+            int length = s.End - s.Start;
+            // Most words are written as they are meant: share the value's string instead of copying the source.
+            string tokenText = s.Value.Length == length && string.CompareOrdinal(s.Value, 0, text, s.Start, length) == 0
+                ? s.Value
+                : text.Substring(s.Start, length);
             tokens[i] = new SyntaxToken(s.Kind, TextSpan.FromBounds(s.Start, s.End), tokenText, s.Value, leading[i], trailing[i]);
         }
         return tokens;

@@ -117,25 +117,25 @@ internal sealed class ParserSession
             _line.Add(ls, segEnd);
         }
         _line.Build();
-        string logical = _line.Text;
-        var command = CommandParser.Parse(logical, 0, logical.Length, _escape, _scratch);
+        string line = _line.Line;
+        var command = CommandParser.Parse(line, _line.Start, _line.End, _escape, _scratch);
 
         int keywordSource = _line.ToSourceStart(command.Keyword.Start);
         if (command.Error is not null) AddError(command.Error, _line.ToSourceStart(command.ErrorPosition), p);
         if (hasEmptyContinuationLine)
-            AddWarning($"Empty continuation line found in: {logical} (empty continuation lines will become errors in a future release)", spanStart, p);
+            AddWarning($"Empty continuation line found in: {_line.Text} (empty continuation lines will become errors in a future release)", spanStart, p);
         ReportUnknown(command);
 
         var specs = _specs;
         specs.Clear();
         AddSpecs(command, specs);
         List<HeredocSyntax>? heredocs = null;
-        if (command.CanContainHeredoc && logical.Contains("<<", StringComparison.Ordinal))
+        if (command.CanContainHeredoc && line.AsSpan(_line.Start, _line.End - _line.Start).Contains("<<", StringComparison.Ordinal))
         {
             var headers = _heredocHeaders;
             headers.Clear();
             heredocs = [];
-            if (!HeredocWords.TryFromLine(logical, headers, out var heredocError))
+            if (!HeredocWords.TryFromLine(_line.Text, headers, out var heredocError))
                 AddError(heredocError ?? "invalid heredoc", keywordSource, p);
             foreach (var h in headers)
             {
@@ -167,7 +167,7 @@ internal sealed class ParserSession
                 }
                 string content = text.Substring(bodyStart, contentEnd - bodyStart);
                 heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, TextSpan.FromBounds(bodyStart, tokenEnd)));
-                specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content, null));
+                specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content));
                 if (!terminated) break;
             }
         }
@@ -255,27 +255,18 @@ internal sealed class ParserSession
 
     private void AddSpecs(CommandParse command, List<TokenSpec> specs)
     {
-        string logical = _line.Text;
-        specs.Add(Spec(command.Keyword, command, logical, isFlag: false));
-        foreach (var f in command.Flags) specs.Add(Spec(f, command, logical, isFlag: true));
-        if (command.FlagTerminator is { } terminator) specs.Add(Spec(terminator, command, logical, isFlag: false));
+        specs.Add(Spec(command.Keyword, command, isFlag: false));
+        foreach (var f in command.Flags) specs.Add(Spec(f, command, isFlag: true));
+        if (command.FlagTerminator is { } terminator) specs.Add(Spec(terminator, command, isFlag: false));
         if (command.Child is { } child) { AddSpecs(child, specs); return; }
-        foreach (var piece in command.Pieces) specs.Add(Spec(piece, command, logical, isFlag: false));
+        foreach (var piece in command.Pieces) specs.Add(Spec(piece, command, isFlag: false));
     }
 
-    private TokenSpec Spec(ArgumentPiece piece, CommandParse owner, string logical, bool isFlag)
+    private TokenSpec Spec(ArgumentPiece piece, CommandParse owner, bool isFlag)
     {
         int start = _line.ToSourceStart(piece.Start);
         int end = piece.End > piece.Start ? _line.ToSourceEnd(piece.End) : start;
-        int len = piece.End - piece.Start;
-        string? text = null;
-        if (end - start == len)
-        {
-            text = piece.Value.Length == len && string.CompareOrdinal(piece.Value, 0, logical, piece.Start, len) == 0
-                ? piece.Value
-                : logical.Substring(piece.Start, len);
-        }
-        return new TokenSpec(start, end, piece.Kind, piece.Value, text, owner, isFlag);
+        return new TokenSpec(start, end, piece.Kind, piece.Value, owner, isFlag);
     }
 
     private SyntaxToken[] BuildTokens(List<TokenSpec> specs, int spanStart, int spanEnd)
@@ -342,7 +333,7 @@ internal sealed class ParserSession
         _diagnostics.Add(new SyntaxDiagnostic(severity, message, span, _source.GetLinePosition(start)));
     }
 
-    private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string Value, string? Text,
+    private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string Value,
         CommandParse? Owner = null, bool IsFlag = false)
     {
         // The slot as seen by the instruction that owns this token (flags and arguments of others count as other).
@@ -352,7 +343,7 @@ internal sealed class ParserSession
                 : IsFlag ? TokenRole.Flag
                 : Kind == SyntaxTokenKind.Argument ? TokenRole.Argument
                 : TokenRole.Other;
-            return new TokenSlot(Start, End, Kind, role, Value, Text);
+            return new TokenSlot(Start, End, Kind, role, Value);
         }
     }
 }
