@@ -16,8 +16,8 @@ internal enum TokenRole : byte
 /// <param name="End">Source offset just past the token.</param>
 /// <param name="Kind">The token kind.</param>
 /// <param name="Role">Flag, argument or other.</param>
-/// <param name="Value">The logical value.</param>
-internal readonly record struct TokenSlot(int Start, int End, SyntaxTokenKind Kind, TokenRole Role, string Value);
+/// <param name="Value">The logical value; null when it is exactly the source text <c>[Start, End)</c> (made on demand).</param>
+internal readonly record struct TokenSlot(int Start, int End, SyntaxTokenKind Kind, TokenRole Role, string? Value);
 
 /// <summary>An exec-form element as offsets into the source, with its decoded value.</summary>
 internal readonly record struct ElementSlot(int Start, int End, string Value);
@@ -115,11 +115,12 @@ internal sealed class InstructionTokenLayout
         {
             var s = slots[i];
             int length = s.End - s.Start;
+            string value = s.Value ?? text.Substring(s.Start, length);
             // Most words are written as they are meant: share the value's string instead of copying the source.
-            string tokenText = s.Value.Length == length && string.CompareOrdinal(s.Value, 0, text, s.Start, length) == 0
-                ? s.Value
+            string tokenText = value.Length == length && string.CompareOrdinal(value, 0, text, s.Start, length) == 0
+                ? value
                 : text.Substring(s.Start, length);
-            tokens[i] = new SyntaxToken(s.Kind, TextSpan.FromBounds(s.Start, s.End), tokenText, s.Value, leading[i], trailing[i]);
+            tokens[i] = new SyntaxToken(s.Kind, TextSpan.FromBounds(s.Start, s.End), tokenText, value, leading[i], trailing[i]);
         }
         return tokens;
     }

@@ -266,7 +266,12 @@ internal sealed class ParserSession
     {
         int start = _line.ToSourceStart(piece.Start);
         int end = piece.End > piece.Start ? _line.ToSourceEnd(piece.End) : start;
-        return new TokenSpec(start, end, piece.Kind, piece.Value, owner, isFlag);
+        int length = piece.End - piece.Start;
+        // A verbatim word with no continuation inside stays unmade (null: its source text); across lines it is the joined text.
+        string? value = !piece.IsVerbatim ? piece.Value
+            : end - start == length ? null
+            : _line.Line.Substring(piece.Start, length);
+        return new TokenSpec(start, end, piece.Kind, value, owner, isFlag);
     }
 
     private SyntaxToken[] BuildTokens(List<TokenSpec> specs, int spanStart, int spanEnd)
@@ -333,7 +338,7 @@ internal sealed class ParserSession
         _diagnostics.Add(new SyntaxDiagnostic(severity, message, span, _source.GetLinePosition(start)));
     }
 
-    private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string Value,
+    private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string? Value,
         CommandParse? Owner = null, bool IsFlag = false)
     {
         // The slot as seen by the instruction that owns this token (flags and arguments of others count as other).
