@@ -35,21 +35,25 @@ public sealed class InstructionSyntax
     }
 
     // The parser's constructor: tokens, trivia and flags are made from the layout on first access.
-    internal InstructionSyntax(SourceText source, TextSpan fullSpan, TextSpan span, Parsing.InstructionTokenLayout layout,
-        InstructionKind kind, IReadOnlyList<string> arguments, string argumentsText, bool isJsonForm,
+    internal InstructionSyntax(SourceText source, TextSpan fullSpan, TextSpan span, char escape, Parsing.TokenSlot[] slots,
+        Parsing.ElementSlot[] elements, InstructionKind kind, IReadOnlyList<string> arguments, string argumentsText, bool isJsonForm,
         IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine)
     {
-        Source = source; FullSpan = fullSpan; Span = span; _layout = layout;
+        Source = source; FullSpan = fullSpan; Span = span; _escape = escape; _slots = slots; _elements = elements;
         Kind = kind; Arguments = arguments; ArgumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
         StartLine = startLine; EndLine = endLine;
     }
 
-    private readonly Parsing.InstructionTokenLayout? _layout;
+    // The compact form the parser keeps (null when the node was built from tokens).
+    private readonly Parsing.TokenSlot[]? _slots;
+    private readonly Parsing.ElementSlot[]? _elements;
+    private readonly char _escape;
     private Parsing.InstructionTokens? _tokens;
 
     // One winner when threads race, so Keyword, Tokens, Flags and ArgumentTokens always share token objects.
     private Parsing.InstructionTokens Materialized =>
-        _tokens ?? Interlocked.CompareExchange(ref _tokens, _layout!.Materialize(), null) ?? _tokens!;
+        _tokens ?? Interlocked.CompareExchange(ref _tokens,
+            Parsing.InstructionTokenLayout.Materialize(Source.Text, _escape, FullSpan, Span, _slots!, _elements!), null) ?? _tokens!;
 
     /// <summary>The source the node was parsed from.</summary>
     public SourceText Source { get; }

@@ -165,14 +165,19 @@ public sealed class SourceText
     /// <summary>Offsets at which each line starts. As in BuildKit (Go's bufio.ScanLines) only LF ends a line; a lone CR is an ordinary character.</summary>
     public int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
 
+    // Counts first (vectorised) so the array is allocated once, then fills it with vectorised searches.
     private static int[] ComputeLineStarts(string text)
     {
-        var list = new List<int> { 0 };
-        for (int i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var starts = new int[span.Count('\n') + 1];
+        int line = 1;
+        for (int p = span.IndexOf('\n'); p >= 0;)
         {
-            if (text[i] == '\n') list.Add(i + 1);
+            starts[line++] = p + 1;
+            int next = span[(p + 1)..].IndexOf('\n');
+            p = next < 0 ? -1 : p + 1 + next;
         }
-        return list.ToArray();
+        return starts;
     }
 
     /// <inheritdoc/>

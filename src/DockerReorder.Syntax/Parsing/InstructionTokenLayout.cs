@@ -31,32 +31,18 @@ internal sealed record InstructionTokens(
     SyntaxToken Keyword);
 
 /// <summary>
-/// An instruction's tokens as offsets (see <see cref="TokenSlot"/>): the parser keeps this and makes token objects,
-/// trivia and their strings only on first access, since most tokens of most parses are never looked at.
+/// Makes an instruction's token objects, trivia and flags from its tokens as offsets (see <see cref="TokenSlot"/>): the
+/// parser keeps only the offsets, since most tokens of most parses are never looked at.
 /// </summary>
-internal sealed class InstructionTokenLayout
+internal static class InstructionTokenLayout
 {
-    private readonly string _text;
-    private readonly char _escape;
-    private readonly int _fullStart;
-    private readonly int _spanStart;
-    private readonly int _spanEnd;
-    private readonly TokenSlot[] _slots;
-    private readonly ElementSlot[] _elements;
-
-    public InstructionTokenLayout(string text, char escape, int fullStart, int spanStart, int spanEnd, TokenSlot[] slots, ElementSlot[] elements)
-    {
-        _text = text; _escape = escape; _fullStart = fullStart; _spanStart = spanStart; _spanEnd = spanEnd;
-        _slots = slots; _elements = elements;
-    }
-
     /// <summary>Makes the token objects, the instruction's leading trivia, its flags and its argument tokens.</summary>
-    public InstructionTokens Materialize()
+    public static InstructionTokens Materialize(string text, char escape, TextSpan fullSpan, TextSpan span, TokenSlot[] slots, ElementSlot[] elements)
     {
-        var trivia = new TriviaScanner(_text) { Escape = _escape };
-        var tokens = BuildTokens(_text, trivia, _slots, _spanStart, _spanEnd);
-        int flagCount = 0, argumentCount = _elements.Length;
-        foreach (var s in _slots)
+        var trivia = new TriviaScanner(text) { Escape = escape };
+        var tokens = BuildTokens(text, trivia, slots, span.Start, span.End);
+        int flagCount = 0, argumentCount = elements.Length;
+        foreach (var s in slots)
         {
             if (s.Role == TokenRole.Flag) flagCount++;
             else if (s.Role == TokenRole.Argument) argumentCount++;
@@ -64,14 +50,14 @@ internal sealed class InstructionTokenLayout
         var flags = flagCount == 0 ? [] : new FlagSyntax[flagCount];
         var arguments = argumentCount == 0 ? [] : new SyntaxToken[argumentCount];
         int f = 0, a = 0;
-        for (int i = 0; i < _slots.Length; i++)
+        for (int i = 0; i < slots.Length; i++)
         {
-            if (_slots[i].Role == TokenRole.Flag) flags[f++] = MakeFlag(tokens[i]);
-            else if (_slots[i].Role == TokenRole.Argument) arguments[a++] = tokens[i];
+            if (slots[i].Role == TokenRole.Flag) flags[f++] = MakeFlag(tokens[i]);
+            else if (slots[i].Role == TokenRole.Argument) arguments[a++] = tokens[i];
         }
-        foreach (var e in _elements)
-            arguments[a++] = new SyntaxToken(SyntaxTokenKind.Argument, TextSpan.FromBounds(e.Start, e.End), _text.Substring(e.Start, e.End - e.Start), e.Value, [], []);
-        var leading = _fullStart < _spanStart ? trivia.Scan(_fullStart, _spanStart) : [];
+        foreach (var e in elements)
+            arguments[a++] = new SyntaxToken(SyntaxTokenKind.Argument, TextSpan.FromBounds(e.Start, e.End), text.Substring(e.Start, e.End - e.Start), e.Value, [], []);
+        var leading = fullSpan.Start < span.Start ? trivia.Scan(fullSpan.Start, span.Start) : [];
         return new InstructionTokens(leading, tokens, flags, arguments, tokens[0]);
     }
 

@@ -193,10 +193,9 @@ internal sealed class ParserSession
             var e = command.JsonElements[i];
             elements[i] = new ElementSlot(_line.ToSourceStart(e.Start), _line.ToSourceEnd(e.End), e.Value);
         }
-        var layout = new InstructionTokenLayout(_text, _escape, fullStart, spanStart, spanEnd, slots, elements);
         int startLine = _source.GetLinePosition(spanStart).Line;
         int endLine = spanEnd > spanStart ? _source.GetLinePosition(spanEnd - 1).Line : startLine;
-        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), layout,
+        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), _escape, slots, elements,
             command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsText, command.IsJson, heredocs,
             startLine, endLine);
     }
