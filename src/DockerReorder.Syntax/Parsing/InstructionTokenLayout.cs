@@ -1,35 +1,5 @@
 namespace DockerReorder.Syntax.Parsing;
 
-/// <summary>What a token is to its instruction, so flags and arguments can be picked out when tokens are made.</summary>
-internal enum TokenRole : byte
-{
-    /// <summary>The keyword, a flag terminator or a heredoc body.</summary>
-    Other,
-    /// <summary>A flag (<c>--name=value</c>).</summary>
-    Flag,
-    /// <summary>An argument word or a JSON array.</summary>
-    Argument,
-}
-
-/// <summary>One token of an instruction as offsets into the source: the compact form kept until someone asks for tokens.</summary>
-/// <param name="Start">Source offset of the token.</param>
-/// <param name="End">Source offset just past the token.</param>
-/// <param name="Kind">The token kind.</param>
-/// <param name="Role">Flag, argument or other.</param>
-/// <param name="Value">The logical value; null when it is exactly the source text <c>[Start, End)</c> (made on demand).</param>
-internal readonly record struct TokenSlot(int Start, int End, SyntaxTokenKind Kind, TokenRole Role, string? Value);
-
-/// <summary>An exec-form element as offsets into the source, with its decoded value.</summary>
-internal readonly record struct ElementSlot(int Start, int End, string Value);
-
-/// <summary>The tokens, flags and trivia of one instruction, made together so they share token objects.</summary>
-internal sealed record InstructionTokens(
-    IReadOnlyList<SyntaxTrivia> LeadingTrivia,
-    IReadOnlyList<SyntaxToken> Tokens,
-    IReadOnlyList<FlagSyntax> Flags,
-    IReadOnlyList<SyntaxToken> ArgumentTokens,
-    SyntaxToken Keyword);
-
 /// <summary>
 /// Makes an instruction's token objects, trivia and flags from its tokens as offsets (see <see cref="TokenSlot"/>): the
 /// parser keeps only the offsets, since most tokens of most parses are never looked at.
