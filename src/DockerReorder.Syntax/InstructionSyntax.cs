@@ -34,26 +34,24 @@ public sealed class InstructionSyntax
         OnbuildInstruction = onbuildInstruction; StartLine = startLine; EndLine = endLine;
     }
 
-    // The parser's constructor: tokens, trivia and flags are made from the layout on first access.
-    internal InstructionSyntax(SourceText source, TextSpan fullSpan, TextSpan span, char escape, Parsing.TokenSlot[] slots,
-        Parsing.ElementSlot[] elements, InstructionKind kind, IReadOnlyList<string> arguments, string argumentsText, bool isJsonForm,
+    // The parser's constructor: tokens, trivia and flags are made on first access by reading the instruction again.
+    internal InstructionSyntax(SourceText source, TextSpan fullSpan, TextSpan span, char escape,
+        InstructionKind kind, IReadOnlyList<string> arguments, string argumentsText, bool isJsonForm,
         IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine)
     {
-        Source = source; FullSpan = fullSpan; Span = span; _escape = escape; _slots = slots; _elements = elements;
+        Source = source; FullSpan = fullSpan; Span = span; _escape = escape;
         Kind = kind; Arguments = arguments; ArgumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
         StartLine = startLine; EndLine = endLine;
     }
 
-    // The compact form the parser keeps (null when the node was built from tokens).
-    private readonly Parsing.TokenSlot[]? _slots;
-    private readonly Parsing.ElementSlot[]? _elements;
+    // The file's escape character, to read the instruction again when its tokens are first asked for.
     private readonly char _escape;
     private Parsing.InstructionTokens? _tokens;
 
     // One winner when threads race, so Keyword, Tokens, Flags and ArgumentTokens always share token objects.
     private Parsing.InstructionTokens Materialized =>
         _tokens ?? Interlocked.CompareExchange(ref _tokens,
-            Parsing.InstructionTokenLayout.Materialize(Source.Text, _escape, FullSpan, Span, _slots!, _elements!), null) ?? _tokens!;
+            Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start), null) ?? _tokens!;
 
     /// <summary>The source the node was parsed from.</summary>
     public SourceText Source { get; }

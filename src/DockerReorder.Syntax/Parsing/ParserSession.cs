@@ -20,6 +20,8 @@ internal sealed class ParserSession
     private readonly List<HeredocHeader> _heredocHeaders = [];
     private char _escape = '\\';
     private bool _lineTooLongReported;
+    private bool _rebuilding;
+    private InstructionTokens? _rebuilt;
 
     public ParserSession(SourceText source)
     {
@@ -27,6 +29,22 @@ internal sealed class ParserSession
         _text = source.Text;
         _trivia = new TriviaScanner(_text);
         _line = new LogicalLine(_text);
+    }
+
+    /// <summary>
+    /// Makes the tokens of the instruction whose keyword is at <paramref name="spanStart"/> by reading it again, exactly as
+    /// <see cref="Run"/> read it (the same code on the same text with the same escape character gives the same tokens).
+    /// The tree keeps no per-token data until someone asks for tokens.
+    /// </summary>
+    public static InstructionTokens Rebuild(SourceText source, char escape, int fullStart, int spanStart)
+    {
+        var session = new ParserSession(source) { _escape = escape, _rebuilding = true };
+        session._trivia.Escape = escape;
+        int lineEnd = session.LineEnd(spanStart);
+        int contentEnd = session.TrimNewline(spanStart, lineEnd);
+        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
+        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, fullStart);
+        return session._rebuilt ?? throw new InvalidOperationException("no instruction to rebuild at " + spanStart);
     }
 
     public DockerfileSyntax Run()
@@ -128,7 +146,8 @@ internal sealed class ParserSession
 
         var specs = _specs;
         specs.Clear();
-        AddSpecs(command, specs);
+        // Tokens are made on demand (see Rebuild), except for ONBUILD, whose child shares its parent's tokens.
+        if (_rebuilding || command.Child is not null) AddSpecs(command, specs);
         List<HeredocSyntax>? heredocs = null;
         if (command.CanContainHeredoc && line.AsSpan(_line.Start, _line.End - _line.Start).Contains("<<", StringComparison.Ordinal))
         {
@@ -173,17 +192,21 @@ internal sealed class ParserSession
         }
 
         int spanEnd = p;
+        if (_rebuilding && command.Child is null)
+        {
+            _rebuilt = MakeTokens(command, specs, fullStart, spanStart, spanEnd);
+            return spanEnd;
+        }
         var heredocArray = heredocs is null ? [] : heredocs.ToArray();
         var instruction = command.Child is null
-            ? BuildLazyInstruction(command, specs, fullStart, spanStart, spanEnd, heredocArray)
+            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray)
             : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray);
         _instructions.Add(instruction);
         return spanEnd;
     }
 
-    // The usual case (no ONBUILD child sharing the tokens): keep offsets, make tokens on first access.
-    private InstructionSyntax BuildLazyInstruction(CommandParse command, List<TokenSpec> specs, int fullStart, int spanStart, int spanEnd,
-        HeredocSyntax[] heredocs)
+    // The tokens of a rebuilt instruction, with its flags, argument tokens and leading trivia.
+    private InstructionTokens MakeTokens(CommandParse command, List<TokenSpec> specs, int fullStart, int spanStart, int spanEnd)
     {
         var slots = new TokenSlot[specs.Count];
         for (int i = 0; i < slots.Length; i++) slots[i] = specs[i].ToSlot(command);
@@ -193,9 +216,16 @@ internal sealed class ParserSession
             var e = command.JsonElements[i];
             elements[i] = new ElementSlot(_line.ToSourceStart(e.Start), _line.ToSourceEnd(e.End), e.Value);
         }
+        return InstructionTokenLayout.Materialize(_text, _escape, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd),
+            slots, elements);
+    }
+
+    // The usual case (no ONBUILD child sharing the tokens): no token data, tokens are rebuilt on first access.
+    private InstructionSyntax BuildLazyInstruction(CommandParse command, int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs)
+    {
         int startLine = _source.GetLinePosition(spanStart).Line;
         int endLine = spanEnd > spanStart ? _source.GetLinePosition(spanEnd - 1).Line : startLine;
-        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), _escape, slots, elements,
+        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), _escape,
             command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsText, command.IsJson, heredocs,
             startLine, endLine);
     }
