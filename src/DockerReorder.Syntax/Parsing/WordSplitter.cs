@@ -24,7 +24,10 @@ internal static class WordSplitter
     public static void ParseWords(string s, int start, int end, char escape, List<ArgumentPiece> output, StringBuilder word, bool deferVerbatim)
     {
         word.Clear();
-        bool altered = false; // the value differs from the word's text (a dropped final escape or a replaced byte)
+        // While deferring, nothing is copied: the word so far is s[wordStart..pos). Copying starts when the value and the
+        // text part ways (a dropped final escape or a replaced byte).
+        bool copying = !deferVerbatim;
+        bool nonEmpty = false;
         const int inSpaces = 0, inWord = 1, inQuote = 2;
         int phase = inSpaces;
         char quote = '\0';
@@ -45,7 +48,7 @@ internal static class WordSplitter
             }
             if (atEnd)
             {
-                if (blankOK || word.Length > 0) output.Add(Piece(wordStart, end, word, deferVerbatim && !altered));
+                if (blankOK || nonEmpty) output.Add(Piece(wordStart, end, word, verbatim: !copying));
                 break;
             }
             if (phase == inWord)
@@ -53,10 +56,11 @@ internal static class WordSplitter
                 if (GoText.IsSpace(ch))
                 {
                     phase = inSpaces;
-                    if (blankOK || word.Length > 0) output.Add(Piece(wordStart, pos, word, deferVerbatim && !altered));
+                    if (blankOK || nonEmpty) output.Add(Piece(wordStart, pos, word, verbatim: !copying));
                     word.Clear();
                     blankOK = false;
-                    altered = false;
+                    copying = !deferVerbatim;
+                    nonEmpty = false;
                     pos += w;
                     continue;
                 }
@@ -68,12 +72,12 @@ internal static class WordSplitter
                 }
                 if (ch == escape)
                 {
-                    if (pos + w == end) { pos += w; altered = true; continue; } // an escape at the very end is dropped
-                    altered |= AppendRune(word, s, pos, w);
+                    if (pos + w == end) { Diverge(pos); pos += w; continue; } // an escape at the very end is dropped
+                    AppendRune(pos, w);
                     pos += w;
                     w = Width(s, pos, end);
                 }
-                altered |= AppendRune(word, s, pos, w);
+                AppendRune(pos, w);
                 pos += w;
                 continue;
             }
@@ -81,13 +85,32 @@ internal static class WordSplitter
             if (ch == quote) phase = inWord;
             if (ch == escape && quote != '\'')
             {
-                if (pos + w == end) { phase = inWord; pos += w; altered = true; continue; }
-                altered |= AppendRune(word, s, pos, w);
+                if (pos + w == end) { Diverge(pos); phase = inWord; pos += w; continue; }
+                AppendRune(pos, w);
                 pos += w;
                 w = Width(s, pos, end);
             }
-            altered |= AppendRune(word, s, pos, w);
+            AppendRune(pos, w);
             pos += w;
+        }
+
+        // The value stops being the text at p: copy the text so far once, then copy every rune.
+        void Diverge(int p)
+        {
+            if (!copying) word.Append(s, wordStart, p - wordStart);
+            copying = true;
+        }
+
+        // One Go rune; an escaped invalid byte decodes to U+FFFD in Go.
+        void AppendRune(int p, int width)
+        {
+            nonEmpty = true;
+            if (width == 1 && GoText.IsEscapedByte(s, p))
+            {
+                Diverge(p);
+                word.Append('\uFFFD');
+            }
+            else if (copying) word.Append(s, p, width);
         }
     }
 
@@ -112,12 +135,4 @@ internal static class WordSplitter
     // One Go rune: a surrogate pair is one rune; an escaped invalid byte decodes to U+FFFD in Go.
     private static int Width(string s, int pos, int end) =>
         pos + 1 < end && char.IsHighSurrogate(s[pos]) && char.IsLowSurrogate(s[pos + 1]) ? 2 : 1;
-
-    // Appends one rune; true when what was appended differs from the text (an invalid byte became U+FFFD).
-    private static bool AppendRune(StringBuilder sb, string s, int pos, int w)
-    {
-        if (w == 1 && GoText.IsEscapedByte(s, pos)) { sb.Append('\uFFFD'); return true; }
-        sb.Append(s, pos, w);
-        return false;
-    }
 }
