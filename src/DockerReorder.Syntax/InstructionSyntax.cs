@@ -51,7 +51,7 @@ public sealed class InstructionSyntax
     // One winner when threads race, so Keyword, Tokens, Flags and ArgumentTokens always share token objects.
     private Parsing.InstructionTokens Materialized =>
         _tokens ?? Interlocked.CompareExchange(ref _tokens,
-            Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start), null) ?? _tokens!;
+            Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start, Heredocs), null) ?? _tokens!;
 
     /// <summary>The source the node was parsed from.</summary>
     public SourceText Source { get; }

@@ -13,6 +13,9 @@ public sealed class SourceText
 {
     private int[]? _lineStarts;
 
+    // The parse session that makes instructions' tokens on first access, kept for the next instruction of this text.
+    internal Parsing.ParserSession? TokenRebuilder;
+
     private SourceText(string text, bool hasBom)
     {
         Text = text;

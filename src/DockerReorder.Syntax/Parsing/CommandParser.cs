@@ -147,7 +147,7 @@ internal static class CommandParser
             if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
             return;
         }
-        r.Arguments.Add(a == r.ArgsStart && b == r.ArgsEnd ? r.ArgsText : line.Substring(a, b - a));
+        if (!scratch.TokensOnly) r.Arguments.Add(a == r.ArgsStart && b == r.ArgsEnd ? r.ArgsText : line.Substring(a, b - a));
         WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
     }
 

@@ -7,9 +7,8 @@ namespace DockerReorder.Syntax.Parsing;
 internal static class InstructionTokenLayout
 {
     /// <summary>Makes the token objects, the instruction's leading trivia, its flags and its argument tokens.</summary>
-    public static InstructionTokens Materialize(string text, char escape, TextSpan fullSpan, TextSpan span, TokenSlot[] slots, ElementSlot[] elements)
+    public static InstructionTokens Materialize(string text, TriviaScanner trivia, TextSpan fullSpan, TextSpan span, TokenSlot[] slots, ElementSlot[] elements)
     {
-        var trivia = new TriviaScanner(text) { Escape = escape };
         var tokens = BuildTokens(text, trivia, slots, span.Start, span.End);
         int flagCount = 0, argumentCount = elements.Length;
         foreach (var s in slots)

@@ -22,6 +22,7 @@ internal sealed class ParserSession
     private bool _lineTooLongReported;
     private bool _rebuilding;
     private InstructionTokens? _rebuilt;
+    private IReadOnlyList<HeredocSyntax>? _knownHeredocs; // a rebuilt instruction's heredocs, whose bodies are not copied again
 
     public ParserSession(SourceText source)
     {
@@ -36,15 +37,29 @@ internal sealed class ParserSession
     /// <see cref="Run"/> read it (the same code on the same text with the same escape character gives the same tokens).
     /// The tree keeps no per-token data until someone asks for tokens.
     /// </summary>
-    public static InstructionTokens Rebuild(SourceText source, char escape, int fullStart, int spanStart)
+    public static InstructionTokens Rebuild(SourceText source, char escape, int fullStart, int spanStart, IReadOnlyList<HeredocSyntax> heredocs)
     {
-        var session = new ParserSession(source) { _escape = escape, _rebuilding = true };
-        session._trivia.Escape = escape;
+        // One session per source is kept and reused (taken out while in use, so threads never share one): a fresh
+        // session's buffers cost more than the instruction.
+        var session = Interlocked.Exchange(ref source.TokenRebuilder, null);
+        if (session is null || session._escape != escape)
+        {
+            session = new ParserSession(source) { _escape = escape, _rebuilding = true };
+            session._trivia.Escape = escape;
+            session._scratch.TokensOnly = true;
+        }
+        session._knownHeredocs = heredocs;
+        session._rebuilt = null;
+        session._diagnostics.Clear();
         int lineEnd = session.LineEnd(spanStart);
         int contentEnd = session.TrimNewline(spanStart, lineEnd);
         int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
         session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, fullStart);
-        return session._rebuilt ?? throw new InvalidOperationException("no instruction to rebuild at " + spanStart);
+        var tokens = session._rebuilt ?? throw new InvalidOperationException("no instruction to rebuild at " + spanStart);
+        session._rebuilt = null;
+        session._knownHeredocs = null;
+        source.TokenRebuilder = session;
+        return tokens;
     }
 
     public DockerfileSyntax Run()
@@ -184,7 +199,9 @@ internal sealed class ParserSession
                     tokenEnd = n;
                     AddError("unterminated heredoc", keywordSource, n);
                 }
-                string content = text.Substring(bodyStart, contentEnd - bodyStart);
+                string content = _knownHeredocs is { } known && heredocs.Count < known.Count && known[heredocs.Count].BodySpan.Start == bodyStart
+                    ? known[heredocs.Count].Content
+                    : text.Substring(bodyStart, contentEnd - bodyStart);
                 heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, TextSpan.FromBounds(bodyStart, tokenEnd)));
                 specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content));
                 if (!terminated) break;
@@ -216,7 +233,7 @@ internal sealed class ParserSession
             var e = command.JsonElements[i];
             elements[i] = new ElementSlot(_line.ToSourceStart(e.Start), _line.ToSourceEnd(e.End), e.Value);
         }
-        return InstructionTokenLayout.Materialize(_text, _escape, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd),
+        return InstructionTokenLayout.Materialize(_text, _trivia, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd),
             slots, elements);
     }
 
