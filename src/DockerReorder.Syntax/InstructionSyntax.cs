@@ -27,11 +27,31 @@ public sealed class InstructionSyntax
         int startLine,
         int endLine)
     {
-        Source = source; FullSpan = fullSpan; Span = span; LeadingTrivia = leadingTrivia; Tokens = tokens;
-        Kind = kind; Keyword = keyword; Flags = flags; Arguments = arguments; ArgumentTokens = argumentTokens;
+        Source = source; FullSpan = fullSpan; Span = span;
+        _tokens = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword);
+        Kind = kind; Arguments = arguments;
         ArgumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
         OnbuildInstruction = onbuildInstruction; StartLine = startLine; EndLine = endLine;
     }
+
+    // The parser's constructor: tokens, trivia and flags are made on first access by reading the instruction again.
+    internal InstructionSyntax(SourceText source, TextSpan fullSpan, TextSpan span, char escape,
+        InstructionKind kind, IReadOnlyList<string> arguments, string argumentsText, bool isJsonForm,
+        IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine)
+    {
+        Source = source; FullSpan = fullSpan; Span = span; _escape = escape;
+        Kind = kind; Arguments = arguments; ArgumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
+        StartLine = startLine; EndLine = endLine;
+    }
+
+    // The file's escape character, to read the instruction again when its tokens are first asked for.
+    private readonly char _escape;
+    private Parsing.InstructionTokens? _tokens;
+
+    // One winner when threads race, so Keyword, Tokens, Flags and ArgumentTokens always share token objects.
+    private Parsing.InstructionTokens Materialized =>
+        _tokens ?? Interlocked.CompareExchange(ref _tokens,
+            Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start, Heredocs), null) ?? _tokens!;
 
     /// <summary>The source the node was parsed from.</summary>
     public SourceText Source { get; }
@@ -43,25 +63,25 @@ public sealed class InstructionSyntax
     public TextSpan Span { get; }
 
     /// <summary>The trivia between <see cref="FullSpan"/>'s start and the keyword: blank lines, comments, indentation.</summary>
-    public IReadOnlyList<SyntaxTrivia> LeadingTrivia { get; }
+    public IReadOnlyList<SyntaxTrivia> LeadingTrivia => Materialized.LeadingTrivia;
 
     /// <summary>Every token of the instruction, in order, each owning its trivia (keyword first).</summary>
-    public IReadOnlyList<SyntaxToken> Tokens { get; }
+    public IReadOnlyList<SyntaxToken> Tokens => Materialized.Tokens;
 
     /// <summary>Which instruction this is.</summary>
     public InstructionKind Kind { get; }
 
     /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
-    public SyntaxToken Keyword { get; }
+    public SyntaxToken Keyword => Materialized.Keyword;
 
     /// <summary>The flags, in order (BuildKit's <c>Node.Flags</c>).</summary>
-    public IReadOnlyList<FlagSyntax> Flags { get; }
+    public IReadOnlyList<FlagSyntax> Flags => Materialized.Flags;
 
     /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
     public IReadOnlyList<string> Arguments { get; }
 
     /// <summary>The argument tokens with their spans: one per word in shell form, one per element in exec form.</summary>
-    public IReadOnlyList<SyntaxToken> ArgumentTokens { get; }
+    public IReadOnlyList<SyntaxToken> ArgumentTokens => Materialized.ArgumentTokens;
 
     /// <summary>The logical text after the keyword and flags: continuations joined, comment lines dropped (BuildKit's args string).</summary>
     public string ArgumentsText { get; }

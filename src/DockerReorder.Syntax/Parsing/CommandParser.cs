@@ -57,7 +57,7 @@ internal static class CommandParser
             case InstructionKind.Copy:
             case InstructionKind.Volume:
                 if (TryJson(line, a, b, r, scratch)) break;
-                if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word);
+                if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
                 else if (a < b) AddWhitespaceWords(line, a, b, r);
                 break;
             case InstructionKind.Run:
@@ -103,7 +103,7 @@ internal static class CommandParser
             default:
                 // BuildKit's parseIgnore: an empty node, dumped as "".
                 r.Arguments.Add(string.Empty);
-                WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word);
+                WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
                 break;
         }
     }
@@ -144,11 +144,11 @@ internal static class CommandParser
         if (a >= b) return;
         if (TryJson(line, a, b, r, scratch) || r.Error is not null)
         {
-            if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word);
+            if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
             return;
         }
-        r.Arguments.Add(a == r.ArgsStart && b == r.ArgsEnd ? r.ArgsText : line.Substring(a, b - a));
-        WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word);
+        if (!scratch.TokensOnly) r.Arguments.Add(a == r.ArgsStart && b == r.ArgsEnd ? r.ArgsText : line.Substring(a, b - a));
+        WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
     }
 
     // parseNameVal: KEY name value (legacy) or KEY name=value ...

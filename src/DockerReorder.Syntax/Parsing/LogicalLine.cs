@@ -19,8 +19,20 @@ internal sealed class LogicalLine
 
     public LogicalLine(string source) => _source = source;
 
-    /// <summary>The joined text.</summary>
-    public string Text { get; private set; } = string.Empty;
+    /// <summary>
+    /// The string the logical offsets index: the source itself when the line is one piece (no copy), else the joined
+    /// pieces. The logical line is <c>Line[Start..End)</c>.
+    /// </summary>
+    public string Line { get; private set; } = string.Empty;
+
+    /// <summary>Where the logical line starts in <see cref="Line"/>.</summary>
+    public int Start { get; private set; }
+
+    /// <summary>Where the logical line ends in <see cref="Line"/>.</summary>
+    public int End { get; private set; }
+
+    /// <summary>The logical line as its own string (copies the source for a one-piece line; for the rare paths).</summary>
+    public string Text => Start == 0 && End == Line.Length ? Line : Line.Substring(Start, End - Start);
 
     /// <summary>Starts a new line; <paramref name="anchor"/> is where an empty line maps to.</summary>
     public void Reset(int anchor)
@@ -29,7 +41,8 @@ internal sealed class LogicalLine
         _length = 0;
         _anchor = anchor;
         _lastSourceEnd = anchor;
-        Text = string.Empty;
+        Line = string.Empty;
+        Start = End = 0;
     }
 
     /// <summary>Appends <c>source[start..end)</c>.</summary>
@@ -48,11 +61,11 @@ internal sealed class LogicalLine
         _lastSourceEnd = end;
     }
 
-    /// <summary>Materialises <see cref="Text"/>.</summary>
+    /// <summary>Sets <see cref="Line"/>, <see cref="Start"/> and <see cref="End"/>.</summary>
     public void Build()
     {
-        if (_count == 0) { Text = string.Empty; return; }
-        if (_count == 1) { Text = _source.Substring(_sourceStarts[0], _length); return; }
+        if (_count == 0) { Line = string.Empty; Start = End = 0; return; }
+        if (_count == 1) { Line = _source; Start = _sourceStarts[0]; End = Start + _length; return; }
         _builder.Clear();
         _builder.EnsureCapacity(_length);
         for (int i = 0; i < _count; i++)
@@ -60,13 +73,16 @@ internal sealed class LogicalLine
             int len = (i + 1 < _count ? _logicalStarts[i + 1] : _length) - _logicalStarts[i];
             _builder.Append(_source, _sourceStarts[i], len);
         }
-        Text = _builder.ToString();
+        Line = _builder.ToString();
+        Start = 0;
+        End = Line.Length;
     }
 
     /// <summary>Source offset of the character at logical <paramref name="logical"/> (the end of the text maps past the last piece).</summary>
     public int ToSourceStart(int logical)
     {
         if (_count == 0) return _anchor;
+        if (_count == 1) return Math.Min(logical, _lastSourceEnd); // one piece: logical offsets are source offsets
         if (logical >= _length) return _lastSourceEnd;
         int seg = Segment(logical);
         return _sourceStarts[seg] + (logical - _logicalStarts[seg]);
@@ -76,6 +92,7 @@ internal sealed class LogicalLine
     public int ToSourceEnd(int logicalEnd)
     {
         if (_count == 0) return _anchor;
+        if (_count == 1) return Math.Max(logicalEnd, _sourceStarts[0]);
         if (logicalEnd <= 0) return _sourceStarts[0];
         int seg = Segment(logicalEnd - 1);
         return _sourceStarts[seg] + (logicalEnd - 1 - _logicalStarts[seg]) + 1;
@@ -83,7 +100,6 @@ internal sealed class LogicalLine
 
     private int Segment(int logical)
     {
-        if (_count == 1) return 0;
         int idx = Array.BinarySearch(_logicalStarts, 0, _count, logical);
         return idx >= 0 ? idx : ~idx - 1;
     }

@@ -22,6 +22,9 @@ internal sealed class ParseScratch
     /// <summary>The words of an ENV or LABEL line.</summary>
     public List<ArgumentPiece> NameValueWords { get; } = [];
 
+    /// <summary>True when only tokens are wanted (an instruction read again for its tokens): values no token holds are not made.</summary>
+    public bool TokensOnly { get; set; }
+
     /// <summary>Line parses by ONBUILD nesting depth.</summary>
     public List<CommandParse> Parses { get; } = [];
 }

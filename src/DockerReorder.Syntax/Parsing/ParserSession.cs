@@ -18,10 +18,11 @@ internal sealed class ParserSession
     private readonly List<TokenSpec> _specs = [];
     private readonly ParseScratch _scratch = new();
     private readonly List<HeredocHeader> _heredocHeaders = [];
-    private SyntaxTrivia[][] _leadingScratch = new SyntaxTrivia[16][];
-    private SyntaxTrivia[][] _trailingScratch = new SyntaxTrivia[16][];
     private char _escape = '\\';
     private bool _lineTooLongReported;
+    private bool _rebuilding;
+    private InstructionTokens? _rebuilt;
+    private IReadOnlyList<HeredocSyntax>? _knownHeredocs; // a rebuilt instruction's heredocs, whose bodies are not copied again
 
     public ParserSession(SourceText source)
     {
@@ -29,6 +30,36 @@ internal sealed class ParserSession
         _text = source.Text;
         _trivia = new TriviaScanner(_text);
         _line = new LogicalLine(_text);
+    }
+
+    /// <summary>
+    /// Makes the tokens of the instruction whose keyword is at <paramref name="spanStart"/> by reading it again, exactly as
+    /// <see cref="Run"/> read it (the same code on the same text with the same escape character gives the same tokens).
+    /// The tree keeps no per-token data until someone asks for tokens.
+    /// </summary>
+    public static InstructionTokens Rebuild(SourceText source, char escape, int fullStart, int spanStart, IReadOnlyList<HeredocSyntax> heredocs)
+    {
+        // One session per source is kept and reused (taken out while in use, so threads never share one): a fresh
+        // session's buffers cost more than the instruction.
+        var session = Interlocked.Exchange(ref source.TokenRebuilder, null);
+        if (session is null || session._escape != escape)
+        {
+            session = new ParserSession(source) { _escape = escape, _rebuilding = true };
+            session._trivia.Escape = escape;
+            session._scratch.TokensOnly = true;
+        }
+        session._knownHeredocs = heredocs;
+        session._rebuilt = null;
+        session._diagnostics.Clear();
+        int lineEnd = session.LineEnd(spanStart);
+        int contentEnd = session.TrimNewline(spanStart, lineEnd);
+        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
+        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, fullStart);
+        var tokens = session._rebuilt ?? throw new InvalidOperationException("no instruction to rebuild at " + spanStart);
+        session._rebuilt = null;
+        session._knownHeredocs = null;
+        source.TokenRebuilder = session;
+        return tokens;
     }
 
     public DockerfileSyntax Run()
@@ -119,25 +150,26 @@ internal sealed class ParserSession
             _line.Add(ls, segEnd);
         }
         _line.Build();
-        string logical = _line.Text;
-        var command = CommandParser.Parse(logical, 0, logical.Length, _escape, _scratch);
+        string line = _line.Line;
+        var command = CommandParser.Parse(line, _line.Start, _line.End, _escape, _scratch);
 
         int keywordSource = _line.ToSourceStart(command.Keyword.Start);
         if (command.Error is not null) AddError(command.Error, _line.ToSourceStart(command.ErrorPosition), p);
         if (hasEmptyContinuationLine)
-            AddWarning($"Empty continuation line found in: {logical} (empty continuation lines will become errors in a future release)", spanStart, p);
+            AddWarning($"Empty continuation line found in: {_line.Text} (empty continuation lines will become errors in a future release)", spanStart, p);
         ReportUnknown(command);
 
         var specs = _specs;
         specs.Clear();
-        AddSpecs(command, specs);
+        // Tokens are made on demand (see Rebuild), except for ONBUILD, whose child shares its parent's tokens.
+        if (_rebuilding || command.Child is not null) AddSpecs(command, specs);
         List<HeredocSyntax>? heredocs = null;
-        if (command.CanContainHeredoc && logical.Contains("<<", StringComparison.Ordinal))
+        if (command.CanContainHeredoc && line.AsSpan(_line.Start, _line.End - _line.Start).Contains("<<", StringComparison.Ordinal))
         {
             var headers = _heredocHeaders;
             headers.Clear();
             heredocs = [];
-            if (!HeredocWords.TryFromLine(logical, headers, out var heredocError))
+            if (!HeredocWords.TryFromLine(_line.Text, headers, out var heredocError))
                 AddError(heredocError ?? "invalid heredoc", keywordSource, p);
             foreach (var h in headers)
             {
@@ -167,19 +199,52 @@ internal sealed class ParserSession
                     tokenEnd = n;
                     AddError("unterminated heredoc", keywordSource, n);
                 }
-                string content = text.Substring(bodyStart, contentEnd - bodyStart);
+                string content = _knownHeredocs is { } known && heredocs.Count < known.Count && known[heredocs.Count].BodySpan.Start == bodyStart
+                    ? known[heredocs.Count].Content
+                    : text.Substring(bodyStart, contentEnd - bodyStart);
                 heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, TextSpan.FromBounds(bodyStart, tokenEnd)));
-                specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content, null));
+                specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content));
                 if (!terminated) break;
             }
         }
 
         int spanEnd = p;
-        var tokens = BuildTokens(specs, spanStart, spanEnd);
+        if (_rebuilding && command.Child is null)
+        {
+            _rebuilt = MakeTokens(command, specs, fullStart, spanStart, spanEnd);
+            return spanEnd;
+        }
         var heredocArray = heredocs is null ? [] : heredocs.ToArray();
-        var outer = BuildInstruction(command, tokens, specs, 0, fullStart, spanStart, spanEnd, heredocArray);
-        _instructions.Add(outer);
+        var instruction = command.Child is null
+            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray)
+            : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray);
+        _instructions.Add(instruction);
         return spanEnd;
+    }
+
+    // The tokens of a rebuilt instruction, with its flags, argument tokens and leading trivia.
+    private InstructionTokens MakeTokens(CommandParse command, List<TokenSpec> specs, int fullStart, int spanStart, int spanEnd)
+    {
+        var slots = new TokenSlot[specs.Count];
+        for (int i = 0; i < slots.Length; i++) slots[i] = specs[i].ToSlot(command);
+        var elements = command.JsonElements.Count == 0 ? [] : new ElementSlot[command.JsonElements.Count];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            var e = command.JsonElements[i];
+            elements[i] = new ElementSlot(_line.ToSourceStart(e.Start), _line.ToSourceEnd(e.End), e.Value);
+        }
+        return InstructionTokenLayout.Materialize(_text, _trivia, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd),
+            slots, elements);
+    }
+
+    // The usual case (no ONBUILD child sharing the tokens): no token data, tokens are rebuilt on first access.
+    private InstructionSyntax BuildLazyInstruction(CommandParse command, int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs)
+    {
+        int startLine = _source.GetLinePosition(spanStart).Line;
+        int endLine = spanEnd > spanStart ? _source.GetLinePosition(spanEnd - 1).Line : startLine;
+        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), _escape,
+            command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsText, command.IsJson, heredocs,
+            startLine, endLine);
     }
 
     private InstructionSyntax BuildInstruction(CommandParse command, SyntaxToken[] tokens, List<TokenSpec> specs, int keywordIndex,
@@ -213,7 +278,7 @@ internal sealed class ParserSession
         for (int i = keywordIndex + 1; i < end; i++)
         {
             if (!ReferenceEquals(specs[i].Owner, command)) continue;
-            if (specs[i].IsFlag) flags[f++] = MakeFlag(tokens[i]);
+            if (specs[i].IsFlag) flags[f++] = InstructionTokenLayout.MakeFlag(tokens[i]);
             else if (specs[i].Kind == SyntaxTokenKind.Argument) argumentTokens[a++] = tokens[i];
         }
         if (command.IsJson)
@@ -234,75 +299,32 @@ internal sealed class ParserSession
             argumentsText, command.IsJson, heredocs, child, startLine, endLine);
     }
 
-    private static FlagSyntax MakeFlag(SyntaxToken token)
-    {
-        string v = token.Value;
-        int nameStart = v.StartsWith("--", StringComparison.Ordinal) ? 2 : 0;
-        int eq = v.IndexOf('=', nameStart);
-        string name = (eq < 0 ? v.Substring(nameStart) : v.Substring(nameStart, eq - nameStart)).ToLowerInvariant();
-        return new FlagSyntax(token, name, eq < 0 ? null : v.Substring(eq + 1));
-    }
-
     private void AddSpecs(CommandParse command, List<TokenSpec> specs)
     {
-        string logical = _line.Text;
-        specs.Add(Spec(command.Keyword, command, logical, isFlag: false));
-        foreach (var f in command.Flags) specs.Add(Spec(f, command, logical, isFlag: true));
-        if (command.FlagTerminator is { } terminator) specs.Add(Spec(terminator, command, logical, isFlag: false));
+        specs.Add(Spec(command.Keyword, command, isFlag: false));
+        foreach (var f in command.Flags) specs.Add(Spec(f, command, isFlag: true));
+        if (command.FlagTerminator is { } terminator) specs.Add(Spec(terminator, command, isFlag: false));
         if (command.Child is { } child) { AddSpecs(child, specs); return; }
-        foreach (var piece in command.Pieces) specs.Add(Spec(piece, command, logical, isFlag: false));
+        foreach (var piece in command.Pieces) specs.Add(Spec(piece, command, isFlag: false));
     }
 
-    private TokenSpec Spec(ArgumentPiece piece, CommandParse owner, string logical, bool isFlag)
+    private TokenSpec Spec(ArgumentPiece piece, CommandParse owner, bool isFlag)
     {
         int start = _line.ToSourceStart(piece.Start);
         int end = piece.End > piece.Start ? _line.ToSourceEnd(piece.End) : start;
-        int len = piece.End - piece.Start;
-        string? text = null;
-        if (end - start == len)
-        {
-            text = piece.Value.Length == len && string.CompareOrdinal(piece.Value, 0, logical, piece.Start, len) == 0
-                ? piece.Value
-                : logical.Substring(piece.Start, len);
-        }
-        return new TokenSpec(start, end, piece.Kind, piece.Value, text, owner, isFlag);
+        int length = piece.End - piece.Start;
+        // A verbatim word with no continuation inside stays unmade (null: its source text); across lines it is the joined text.
+        string? value = !piece.IsVerbatim ? piece.Value
+            : end - start == length ? null
+            : _line.Line.Substring(piece.Start, length);
+        return new TokenSpec(start, end, piece.Kind, value, owner, isFlag);
     }
 
-    // Creates the tokens; the text between two tokens is the first's trailing trivia up to its first line break, the rest the second's leading trivia.
     private SyntaxToken[] BuildTokens(List<TokenSpec> specs, int spanStart, int spanEnd)
     {
-        int count = specs.Count;
-        if (_leadingScratch.Length < count)
-        {
-            _leadingScratch = new SyntaxTrivia[count * 2][];
-            _trailingScratch = new SyntaxTrivia[count * 2][];
-        }
-        var leading = _leadingScratch;
-        var trailing = _trailingScratch;
-        int previous = spanStart;
-        for (int i = 0; i < count; i++)
-        {
-            var gap = _trivia.Scan(previous, specs[i].Start);
-            if (i == 0) leading[0] = gap;
-            else
-            {
-                int split = 0;
-                while (split < gap.Length && gap[split].Kind != TriviaKind.EndOfLine) split++;
-                split = Math.Min(split + 1, gap.Length);
-                if (split == gap.Length) { trailing[i - 1] = gap; leading[i] = []; }
-                else { trailing[i - 1] = gap[..split]; leading[i] = gap[split..]; }
-            }
-            previous = specs[i].End;
-        }
-        trailing[count - 1] = _trivia.Scan(previous, spanEnd);
-        var tokens = new SyntaxToken[count];
-        for (int i = 0; i < count; i++)
-        {
-            var s = specs[i];
-            string text = s.Text ?? _text.Substring(s.Start, s.End - s.Start);
-            tokens[i] = new SyntaxToken(s.Kind, TextSpan.FromBounds(s.Start, s.End), text, s.Value, leading[i], trailing[i]);
-        }
-        return tokens;
+        var slots = new TokenSlot[specs.Count];
+        for (int i = 0; i < slots.Length; i++) slots[i] = specs[i].ToSlot(specs[i].Owner);
+        return InstructionTokenLayout.BuildTokens(_text, _trivia, slots, spanStart, spanEnd);
     }
 
     private void ReportUnknown(CommandParse command)
@@ -362,6 +384,17 @@ internal sealed class ParserSession
         _diagnostics.Add(new SyntaxDiagnostic(severity, message, span, _source.GetLinePosition(start)));
     }
 
-    private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string Value, string? Text,
-        CommandParse? Owner = null, bool IsFlag = false);
+    private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string? Value,
+        CommandParse? Owner = null, bool IsFlag = false)
+    {
+        // The slot as seen by the instruction that owns this token (flags and arguments of others count as other).
+        public TokenSlot ToSlot(CommandParse? instruction)
+        {
+            var role = !ReferenceEquals(Owner, instruction) || Owner is null ? TokenRole.Other
+                : IsFlag ? TokenRole.Flag
+                : Kind == SyntaxTokenKind.Argument ? TokenRole.Argument
+                : TokenRole.Other;
+            return new TokenSlot(Start, End, Kind, role, Value);
+        }
+    }
 }

@@ -13,9 +13,21 @@ internal static class WordSplitter
         ParseWords(s, start, end, escape, output, new StringBuilder());
 
     /// <summary><see cref="ParseWords(string, int, int, char, List{ArgumentPiece})"/> with a reusable buffer.</summary>
-    public static void ParseWords(string s, int start, int end, char escape, List<ArgumentPiece> output, StringBuilder word)
+    public static void ParseWords(string s, int start, int end, char escape, List<ArgumentPiece> output, StringBuilder word) =>
+        ParseWords(s, start, end, escape, output, word, deferVerbatim: false);
+
+    /// <summary>
+    /// <see cref="ParseWords(string, int, int, char, List{ArgumentPiece}, StringBuilder)"/>; with
+    /// <paramref name="deferVerbatim"/>, a word whose value is its text is reported as <see cref="ArgumentPiece.IsVerbatim"/>
+    /// without making its string (shell-form words are only ever token values, read rarely).
+    /// </summary>
+    public static void ParseWords(string s, int start, int end, char escape, List<ArgumentPiece> output, StringBuilder word, bool deferVerbatim)
     {
         word.Clear();
+        // While deferring, nothing is copied: the word so far is s[wordStart..pos). Copying starts when the value and the
+        // text part ways (a dropped final escape or a replaced byte).
+        bool copying = !deferVerbatim;
+        bool nonEmpty = false;
         const int inSpaces = 0, inWord = 1, inQuote = 2;
         int phase = inSpaces;
         char quote = '\0';
@@ -36,7 +48,7 @@ internal static class WordSplitter
             }
             if (atEnd)
             {
-                if (blankOK || word.Length > 0) output.Add(new ArgumentPiece(wordStart, end, word.ToString()));
+                if (blankOK || nonEmpty) output.Add(Piece(wordStart, end, word, verbatim: !copying));
                 break;
             }
             if (phase == inWord)
@@ -44,9 +56,11 @@ internal static class WordSplitter
                 if (GoText.IsSpace(ch))
                 {
                     phase = inSpaces;
-                    if (blankOK || word.Length > 0) output.Add(new ArgumentPiece(wordStart, pos, word.ToString()));
+                    if (blankOK || nonEmpty) output.Add(Piece(wordStart, pos, word, verbatim: !copying));
                     word.Clear();
                     blankOK = false;
+                    copying = !deferVerbatim;
+                    nonEmpty = false;
                     pos += w;
                     continue;
                 }
@@ -58,12 +72,12 @@ internal static class WordSplitter
                 }
                 if (ch == escape)
                 {
-                    if (pos + w == end) { pos += w; continue; } // an escape at the very end is dropped
-                    AppendRune(word, s, pos, w);
+                    if (pos + w == end) { Diverge(pos); pos += w; continue; } // an escape at the very end is dropped
+                    AppendRune(pos, w);
                     pos += w;
                     w = Width(s, pos, end);
                 }
-                AppendRune(word, s, pos, w);
+                AppendRune(pos, w);
                 pos += w;
                 continue;
             }
@@ -71,15 +85,37 @@ internal static class WordSplitter
             if (ch == quote) phase = inWord;
             if (ch == escape && quote != '\'')
             {
-                if (pos + w == end) { phase = inWord; pos += w; continue; }
-                AppendRune(word, s, pos, w);
+                if (pos + w == end) { Diverge(pos); phase = inWord; pos += w; continue; }
+                AppendRune(pos, w);
                 pos += w;
                 w = Width(s, pos, end);
             }
-            AppendRune(word, s, pos, w);
+            AppendRune(pos, w);
             pos += w;
         }
+
+        // The value stops being the text at p: copy the text so far once, then copy every rune.
+        void Diverge(int p)
+        {
+            if (!copying) word.Append(s, wordStart, p - wordStart);
+            copying = true;
+        }
+
+        // One Go rune; an escaped invalid byte decodes to U+FFFD in Go.
+        void AppendRune(int p, int width)
+        {
+            nonEmpty = true;
+            if (width == 1 && GoText.IsEscapedByte(s, p))
+            {
+                Diverge(p);
+                word.Append('\uFFFD');
+            }
+            else if (copying) word.Append(s, p, width);
+        }
     }
+
+    private static ArgumentPiece Piece(int start, int end, StringBuilder word, bool verbatim) =>
+        verbatim ? new ArgumentPiece(start, end, string.Empty, IsVerbatim: true) : new ArgumentPiece(start, end, word.ToString());
 
     /// <summary>Go's <c>regexp.Split(rest, -1)</c> on <c>[\t\v\f\r ]+</c> for a non-empty, trimmed <c>s[start..end)</c>.</summary>
     public static void SplitOnWhitespace(string s, int start, int end, List<ArgumentPiece> output)
@@ -99,10 +135,4 @@ internal static class WordSplitter
     // One Go rune: a surrogate pair is one rune; an escaped invalid byte decodes to U+FFFD in Go.
     private static int Width(string s, int pos, int end) =>
         pos + 1 < end && char.IsHighSurrogate(s[pos]) && char.IsLowSurrogate(s[pos + 1]) ? 2 : 1;
-
-    private static void AppendRune(StringBuilder sb, string s, int pos, int w)
-    {
-        if (w == 1 && GoText.IsEscapedByte(s, pos)) sb.Append('\uFFFD');
-        else sb.Append(s, pos, w);
-    }
 }
