@@ -30,28 +30,54 @@ public sealed class InstructionSyntax
         Source = source; FullSpan = fullSpan; Span = span;
         _tokens = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword);
         Kind = kind; Arguments = arguments;
-        ArgumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
+        _argumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
         OnbuildInstruction = onbuildInstruction; StartLine = startLine; EndLine = endLine;
     }
 
-    // The parser's constructor: tokens, trivia and flags are made on first access by reading the instruction again.
+    // The parser's constructor: tokens, trivia and flags are made on first access, the keyword and flags from the slots
+    // kept (headSlots; null for a plain keyword ending at keywordEnd and no flags), the rest by reading the instruction again.
     internal InstructionSyntax(SourceText source, TextSpan fullSpan, TextSpan span, char escape,
-        InstructionKind kind, IReadOnlyList<string> arguments, string argumentsText, bool isJsonForm,
-        IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine)
+        InstructionKind kind, IReadOnlyList<string> arguments, string? argumentsText, bool isJsonForm,
+        IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
     {
         Source = source; FullSpan = fullSpan; Span = span; _escape = escape;
-        Kind = kind; Arguments = arguments; ArgumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
+        Kind = kind; Arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
         StartLine = startLine; EndLine = endLine;
+        _keywordEnd = keywordEnd; _headSlots = headSlots; _following = following;
     }
 
     // The file's escape character, to read the instruction again when its tokens are first asked for.
     private readonly char _escape;
-    private Parsing.InstructionTokens? _tokens;
+    private readonly int _keywordEnd;
+    private readonly int _following;
+    private readonly Parsing.TokenSlot[]? _headSlots;
+
+    // Null, then the keyword and flag tokens (the head), then every token (reusing the head's objects); never goes back.
+    private Parsing.InstructionHead? _tokens;
 
     // One winner when threads race, so Keyword, Tokens, Flags and ArgumentTokens always share token objects.
-    private Parsing.InstructionTokens Materialized =>
-        _tokens ?? Interlocked.CompareExchange(ref _tokens,
-            Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start, Heredocs), null) ?? _tokens!;
+    private Parsing.InstructionHead Head => _tokens ?? Interlocked.CompareExchange(ref _tokens, MakeHead(), null) ?? _tokens!;
+
+    private Parsing.InstructionHead MakeHead()
+    {
+        var slots = _headSlots ??
+        [
+            new Parsing.TokenSlot(Span.Start, _keywordEnd, SyntaxTokenKind.Keyword, Parsing.TokenRole.Other,
+                Parsing.InstructionKeywords.AsWritten(Source.Text, Span.Start, _keywordEnd)),
+        ];
+        return Parsing.ParserSession.MakeHead(Source, _escape, slots, Span, _following);
+    }
+
+    private Parsing.InstructionTokens Materialized
+    {
+        get
+        {
+            var head = Head;
+            if (head is Parsing.InstructionTokens made) return made;
+            var tokens = Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start, Heredocs, head);
+            return Interlocked.CompareExchange(ref _tokens, tokens, head) is Parsing.InstructionTokens won ? won : tokens;
+        }
+    }
 
     /// <summary>The source the node was parsed from.</summary>
     public SourceText Source { get; }
@@ -72,10 +98,11 @@ public sealed class InstructionSyntax
     public InstructionKind Kind { get; }
 
     /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
-    public SyntaxToken Keyword => Materialized.Keyword;
+    public SyntaxToken Keyword => Head.Keyword;
 
     /// <summary>The flags, in order (BuildKit's <c>Node.Flags</c>).</summary>
-    public IReadOnlyList<FlagSyntax> Flags => Materialized.Flags;
+    // A lazy instruction with no head slots has no flags: no token needs making to say so.
+    public IReadOnlyList<FlagSyntax> Flags => _tokens is null && _headSlots is null ? [] : Head.Flags;
 
     /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
     public IReadOnlyList<string> Arguments { get; }
@@ -84,7 +111,12 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> ArgumentTokens => Materialized.ArgumentTokens;
 
     /// <summary>The logical text after the keyword and flags: continuations joined, comment lines dropped (BuildKit's args string).</summary>
-    public string ArgumentsText { get; }
+    // Kept by the parser only when an argument already holds it; otherwise read again on first access.
+    public string ArgumentsText =>
+        _argumentsText ?? Interlocked.CompareExchange(ref _argumentsText,
+            Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start), null) ?? _argumentsText!;
+
+    private string? _argumentsText;
 
     /// <summary>True for exec (JSON array) form.</summary>
     public bool IsJsonForm { get; }

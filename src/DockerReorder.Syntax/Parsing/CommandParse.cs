@@ -32,6 +32,9 @@ internal sealed class CommandParse
 
     private string? _argsText;
 
+    /// <summary><see cref="ArgsText"/> when something already made it (it is then shared, not copied again), else null.</summary>
+    public string? ArgsTextIfMade => _argsText;
+
     /// <summary>BuildKit's <c>Next</c> chain values.</summary>
     public List<string> Arguments { get; } = [];
 

@@ -134,7 +134,8 @@ internal static class CommandParser
         }
         r.IsJson = true;
         foreach (var e in elements) r.Arguments.Add(e.Value);
-        r.Pieces.Add(new ArgumentPiece(arrayStart, arrayEnd, line.Substring(arrayStart, arrayEnd - arrayStart), SyntaxTokenKind.JsonArray));
+        // The array's token value is its text: left unmade until a token is asked for.
+        r.Pieces.Add(new ArgumentPiece(arrayStart, arrayEnd, string.Empty, SyntaxTokenKind.JsonArray, IsVerbatim: true));
         return true;
     }
 
@@ -156,9 +157,10 @@ internal static class CommandParser
     {
         var words = scratch.NameValueWords;
         words.Clear();
-        WordSplitter.ParseWords(line, a, b, escape, words, scratch.Word);
+        // Words are not copied: only their name and value parts become strings.
+        WordSplitter.ParseWords(line, a, b, escape, words, scratch.Word, deferVerbatim: true);
         if (words.Count == 0) return;
-        if (!words[0].Value.Contains('='))
+        if (!ValueOf(line, words[0]).Contains('='))
         {
             int p = a;
             while (p < b && !GoText.IsTokenWhitespace(line[p])) p++;
@@ -182,19 +184,24 @@ internal static class CommandParser
         r.Pieces.AddRange(words);
         foreach (var w in words)
         {
-            int eq = w.Value.IndexOf('=');
+            var value = ValueOf(line, w);
+            int eq = value.IndexOf('=');
             if (eq < 0)
             {
-                r.Error = $"Syntax error - can't find = in {GoQuote.Quote(w.Value)}. Must be of the form: name=value";
+                r.Error = $"Syntax error - can't find = in {GoQuote.Quote(value.ToString())}. Must be of the form: name=value";
                 r.ErrorPosition = w.Start;
                 r.Arguments.Clear();
                 return;
             }
-            r.Arguments.Add(w.Value.Substring(0, eq));
-            r.Arguments.Add(w.Value.Substring(eq + 1));
+            r.Arguments.Add(value[..eq].ToString());
+            r.Arguments.Add(value[(eq + 1)..].ToString());
             r.Arguments.Add("=");
         }
     }
+
+    // A word's value: its text when it was left unmade (see WordSplitter's deferVerbatim).
+    private static ReadOnlySpan<char> ValueOf(string line, ArgumentPiece word) =>
+        word.IsVerbatim ? line.AsSpan(word.Start, word.End - word.Start) : word.Value;
 
     // parseHealthConfig: the type word (CMD, NONE, ...) then parseMaybeJSON of the rest.
     private static void Healthcheck(string line, int a, int b, char escape, CommandParse r, ParseScratch scratch)

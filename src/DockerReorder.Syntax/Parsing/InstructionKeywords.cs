@@ -33,6 +33,13 @@ internal static class InstructionKeywords
         return KindOf(lower);
     }
 
+    /// <summary>The keyword <c>s[start..end)</c> as written, shared for the usual spellings (see <see cref="Recognize"/>).</summary>
+    public static string AsWritten(string s, int start, int end)
+    {
+        Recognize(s, start, end, out _, out var asWritten);
+        return asWritten;
+    }
+
     /// <summary>The kind for a lower-cased keyword; <see cref="InstructionKind.Unknown"/> for anything else.</summary>
     public static InstructionKind KindOf(string lowerKeyword) => lowerKeyword switch
     {

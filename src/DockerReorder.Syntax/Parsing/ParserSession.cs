@@ -19,10 +19,14 @@ internal sealed class ParserSession
     private readonly ParseScratch _scratch = new();
     private readonly List<HeredocHeader> _heredocHeaders = [];
     private char _escape = '\\';
+    private int _linesEnded; // 1-based number of the line last ended by LineEnd: lines are counted as they are read
     private bool _lineTooLongReported;
     private bool _rebuilding;
     private InstructionTokens? _rebuilt;
     private IReadOnlyList<HeredocSyntax>? _knownHeredocs; // a rebuilt instruction's heredocs, whose bodies are not copied again
+    private InstructionHead? _knownHead; // a rebuilt instruction's keyword and flag tokens, made before and reused
+    private bool _argumentsTextOnly; // a rebuild that only wants the arguments text
+    private string? _rebuiltArgumentsText;
 
     public ParserSession(SourceText source)
     {
@@ -37,18 +41,12 @@ internal sealed class ParserSession
     /// <see cref="Run"/> read it (the same code on the same text with the same escape character gives the same tokens).
     /// The tree keeps no per-token data until someone asks for tokens.
     /// </summary>
-    public static InstructionTokens Rebuild(SourceText source, char escape, int fullStart, int spanStart, IReadOnlyList<HeredocSyntax> heredocs)
+    public static InstructionTokens Rebuild(SourceText source, char escape, int fullStart, int spanStart, IReadOnlyList<HeredocSyntax> heredocs,
+        InstructionHead? head)
     {
-        // One session per source is kept and reused (taken out while in use, so threads never share one): a fresh
-        // session's buffers cost more than the instruction.
-        var session = Interlocked.Exchange(ref source.TokenRebuilder, null);
-        if (session is null || session._escape != escape)
-        {
-            session = new ParserSession(source) { _escape = escape, _rebuilding = true };
-            session._trivia.Escape = escape;
-            session._scratch.TokensOnly = true;
-        }
+        var session = TakeRebuilder(source, escape);
         session._knownHeredocs = heredocs;
+        session._knownHead = head;
         session._rebuilt = null;
         session._diagnostics.Clear();
         int lineEnd = session.LineEnd(spanStart);
@@ -58,8 +56,53 @@ internal sealed class ParserSession
         var tokens = session._rebuilt ?? throw new InvalidOperationException("no instruction to rebuild at " + spanStart);
         session._rebuilt = null;
         session._knownHeredocs = null;
+        session._knownHead = null;
         source.TokenRebuilder = session;
         return tokens;
+    }
+
+    /// <summary>The arguments text (BuildKit's args string) of the instruction whose keyword is at <paramref name="spanStart"/>, read again.</summary>
+    public static string ReadArgumentsText(SourceText source, char escape, int spanStart)
+    {
+        var session = TakeRebuilder(source, escape);
+        session._argumentsTextOnly = true;
+        session._rebuiltArgumentsText = null;
+        session._diagnostics.Clear();
+        int lineEnd = session.LineEnd(spanStart);
+        int contentEnd = session.TrimNewline(spanStart, lineEnd);
+        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
+        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
+        var text = session._rebuiltArgumentsText ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
+        session._rebuiltArgumentsText = null;
+        session._argumentsTextOnly = false;
+        source.TokenRebuilder = session;
+        return text;
+    }
+
+    /// <summary>
+    /// Makes the keyword and flag tokens of an instruction from the slots the parse kept (see <see cref="HeadSlots"/>):
+    /// <paramref name="following"/> is where the next token starts, -1 when none follows.
+    /// </summary>
+    public static InstructionHead MakeHead(SourceText source, char escape, TokenSlot[] slots, TextSpan span, int following)
+    {
+        var session = TakeRebuilder(source, escape);
+        var head = InstructionTokenLayout.MakeHead(session._text, session._trivia, slots, span.Start, span.End, following);
+        source.TokenRebuilder = session;
+        return head;
+    }
+
+    // One session per source is kept and reused (taken out while in use, so threads never share one): a fresh
+    // session's buffers cost more than the instruction.
+    private static ParserSession TakeRebuilder(SourceText source, char escape)
+    {
+        var session = Interlocked.Exchange(ref source.TokenRebuilder, null);
+        if (session is null || session._escape != escape)
+        {
+            session = new ParserSession(source) { _escape = escape, _rebuilding = true };
+            session._trivia.Escape = escape;
+            session._scratch.TokensOnly = true;
+        }
+        return session;
     }
 
     public DockerfileSyntax Run()
@@ -130,6 +173,7 @@ internal sealed class ParserSession
     // Reads one instruction whose first line's content starts at spanStart; returns where it ends.
     private int ReadInstruction(int spanStart, int firstSegmentEnd, bool continues, int firstLineEnd, int fullStart)
     {
+        int startLine = _linesEnded;
         string text = _text;
         int n = text.Length;
         _line.Reset(spanStart);
@@ -152,6 +196,11 @@ internal sealed class ParserSession
         _line.Build();
         string line = _line.Line;
         var command = CommandParser.Parse(line, _line.Start, _line.End, _escape, _scratch);
+        if (_argumentsTextOnly)
+        {
+            _rebuiltArgumentsText = command.ArgsText;
+            return p;
+        }
 
         int keywordSource = _line.ToSourceStart(command.Keyword.Start);
         if (command.Error is not null) AddError(command.Error, _line.ToSourceStart(command.ErrorPosition), p);
@@ -215,9 +264,10 @@ internal sealed class ParserSession
             return spanEnd;
         }
         var heredocArray = heredocs is null ? [] : heredocs.ToArray();
+        var lines = (startLine, spanEnd > spanStart ? _linesEnded : startLine);
         var instruction = command.Child is null
-            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray)
-            : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray);
+            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray, heredocs is { Count: > 0 } ? heredocs[0].BodySpan.Start : -1, lines)
+            : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray, lines);
         _instructions.Add(instruction);
         return spanEnd;
     }
@@ -234,21 +284,41 @@ internal sealed class ParserSession
             elements[i] = new ElementSlot(_line.ToSourceStart(e.Start), _line.ToSourceEnd(e.End), e.Value);
         }
         return InstructionTokenLayout.Materialize(_text, _trivia, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd),
-            slots, elements);
+            slots, elements, _knownHead);
     }
 
     // The usual case (no ONBUILD child sharing the tokens): no token data, tokens are rebuilt on first access.
-    private InstructionSyntax BuildLazyInstruction(CommandParse command, int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs)
+    private InstructionSyntax BuildLazyInstruction(CommandParse command, int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs,
+        int firstBodyStart, (int Start, int End) lines)
     {
-        int startLine = _source.GetLinePosition(spanStart).Line;
-        int endLine = spanEnd > spanStart ? _source.GetLinePosition(spanEnd - 1).Line : startLine;
+        // Where the first token after the keyword and flags starts (its gap is split between them), -1 when none follows.
+        int following = command.Pieces.Count > 0 ? _line.ToSourceStart(command.Pieces[0].Start) : firstBodyStart;
+        var headSlots = HeadSlots(command, spanStart, out int keywordEnd);
         return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), _escape,
-            command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsText, command.IsJson, heredocs,
-            startLine, endLine);
+            command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsTextIfMade, command.IsJson, heredocs,
+            lines.Start, lines.End, keywordEnd, headSlots, following);
+    }
+
+    /// <summary>
+    /// The keyword, flag and terminator slots of an instruction, kept so its keyword and flags can be made without the rest;
+    /// null in the usual case, a keyword written as it reads starting the instruction and no flags (then only its end is kept).
+    /// </summary>
+    private TokenSlot[]? HeadSlots(CommandParse command, int spanStart, out int keywordEnd)
+    {
+        var keyword = Spec(command.Keyword, command, isFlag: false);
+        keywordEnd = keyword.End;
+        bool plainKeyword = keyword.Start == spanStart && keyword.Value is { } v && v.Length == keyword.End - keyword.Start
+            && string.CompareOrdinal(v, 0, _text, keyword.Start, v.Length) == 0;
+        if (plainKeyword && command.Flags.Count == 0 && command.FlagTerminator is null) return null;
+        var slots = new TokenSlot[1 + command.Flags.Count + (command.FlagTerminator is null ? 0 : 1)];
+        slots[0] = keyword.ToSlot(command);
+        for (int i = 0; i < command.Flags.Count; i++) slots[i + 1] = Spec(command.Flags[i], command, isFlag: true).ToSlot(command);
+        if (command.FlagTerminator is { } terminator) slots[^1] = Spec(terminator, command, isFlag: false).ToSlot(command);
+        return slots;
     }
 
     private InstructionSyntax BuildInstruction(CommandParse command, SyntaxToken[] tokens, List<TokenSpec> specs, int keywordIndex,
-        int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs)
+        int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs, (int Start, int End) lines)
     {
         InstructionSyntax? child = null;
         int childIndex = -1;
@@ -261,7 +331,9 @@ internal sealed class ParserSession
             if (childIndex >= 0)
             {
                 int childStart = tokens[childIndex].Span.Start;
-                child = BuildInstruction(childCommand, tokens, specs, childIndex, childStart, childStart, spanEnd, heredocs);
+                // The child starts on the parent's line unless continuations put its keyword further down.
+                int childLine = lines.Start + _text.AsSpan(spanStart, childStart - spanStart).Count('\n');
+                child = BuildInstruction(childCommand, tokens, specs, childIndex, childStart, childStart, spanEnd, heredocs, (childLine, lines.End));
             }
         }
         int end = child is null ? tokens.Length : childIndex;
@@ -292,8 +364,7 @@ internal sealed class ParserSession
         var leading = fullStart < spanStart ? _trivia.Scan(fullStart, spanStart) : [];
         var tokenList = keywordIndex == 0 ? tokens : tokens[keywordIndex..];
         string argumentsText = command.ArgsText;
-        int startLine = _source.GetLinePosition(spanStart).Line;
-        int endLine = spanEnd > spanStart ? _source.GetLinePosition(spanEnd - 1).Line : startLine;
+        int startLine = lines.Start, endLine = lines.End;
         return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), leading,
             tokenList, command.Kind, tokens[keywordIndex], flags, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), argumentTokens,
             argumentsText, command.IsJson, heredocs, child, startLine, endLine);
@@ -338,8 +409,10 @@ internal sealed class ParserSession
         if (command.Child is { } child) ReportUnknown(child);
     }
 
+    // Each physical line is ended once, in order (a rebuild starts mid-file and does not use the count).
     private int LineEnd(int pos)
     {
+        _linesEnded++;
         int nl = _text.IndexOf('\n', pos);
         return nl < 0 ? _text.Length : nl + 1;
     }
