@@ -27,30 +27,37 @@ public sealed class InstructionSyntax
         int startLine,
         int endLine)
     {
-        Source = source; FullSpan = fullSpan; Span = span;
+        if (fullSpan.End != span.End || fullSpan.Start > span.Start) throw new ArgumentException("the full span must end where the span ends and start before it", nameof(fullSpan));
+        Source = source; _fullStart = fullSpan.Start; Span = span;
         _tokens = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword);
-        Kind = kind; Arguments = arguments;
-        _argumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
-        OnbuildInstruction = onbuildInstruction; StartLine = startLine; EndLine = endLine;
+        _kind = (byte)kind; Arguments = arguments;
+        _argumentsText = argumentsText; IsJsonForm = isJsonForm;
+        _extras = Parsing.InstructionExtras.Of(heredocs, onbuildInstruction, null);
+        StartLine = startLine; EndLine = endLine;
     }
 
     // The parser's constructor: tokens, trivia and flags are made on first access, the keyword and flags from the slots
     // kept (headSlots; null for a plain keyword ending at keywordEnd and no flags), the rest by reading the instruction again.
-    internal InstructionSyntax(SourceText source, TextSpan fullSpan, TextSpan span, char escape,
+    internal InstructionSyntax(SourceText source, int fullStart, TextSpan span, char escape,
         InstructionKind kind, IReadOnlyList<string> arguments, string? argumentsText, bool isJsonForm,
         IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
     {
-        Source = source; FullSpan = fullSpan; Span = span; _escape = escape;
-        Kind = kind; Arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm; Heredocs = heredocs;
+        Source = source; _fullStart = fullStart; Span = span; _escape = escape;
+        _kind = (byte)kind; Arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm;
+        _extras = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
         StartLine = startLine; EndLine = endLine;
-        _keywordEnd = keywordEnd; _headSlots = headSlots; _following = following;
+        _keywordEnd = keywordEnd; _following = following;
     }
 
-    // The file's escape character, to read the instruction again when its tokens are first asked for.
-    private readonly char _escape;
+    // Fields are few and small: a long file has one node per ~50 bytes of text.
+    private readonly int _fullStart;
+    private readonly char _escape; // the file's escape character, to read the instruction again when its tokens are first asked for
+    private readonly byte _kind;
     private readonly int _keywordEnd;
     private readonly int _following;
-    private readonly Parsing.TokenSlot[]? _headSlots;
+    private readonly Parsing.InstructionExtras? _extras;
+
+    private Parsing.TokenSlot[]? HeadSlots => _extras?.HeadSlots;
 
     // Null, then the keyword and flag tokens (the head), then every token (reusing the head's objects); never goes back.
     private Parsing.InstructionHead? _tokens;
@@ -60,7 +67,7 @@ public sealed class InstructionSyntax
 
     private Parsing.InstructionHead MakeHead()
     {
-        var slots = _headSlots ??
+        var slots = HeadSlots ??
         [
             new Parsing.TokenSlot(Span.Start, _keywordEnd, SyntaxTokenKind.Keyword, Parsing.TokenRole.Other,
                 Parsing.InstructionKeywords.AsWritten(Source.Text, Span.Start, _keywordEnd)),
@@ -83,7 +90,7 @@ public sealed class InstructionSyntax
     public SourceText Source { get; }
 
     /// <summary>From the end of the previous instruction (or of the directives) to the end of this one, final line break included.</summary>
-    public TextSpan FullSpan { get; }
+    public TextSpan FullSpan => TextSpan.FromBounds(_fullStart, Span.End);
 
     /// <summary>From the keyword to the end of the instruction: continuation lines and heredoc bodies included, the final line break included when there is one.</summary>
     public TextSpan Span { get; }
@@ -95,14 +102,14 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> Tokens => Materialized.Tokens;
 
     /// <summary>Which instruction this is.</summary>
-    public InstructionKind Kind { get; }
+    public InstructionKind Kind => (InstructionKind)_kind;
 
     /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
     public SyntaxToken Keyword => Head.Keyword;
 
     /// <summary>The flags, in order (BuildKit's <c>Node.Flags</c>).</summary>
     // A lazy instruction with no head slots has no flags: no token needs making to say so.
-    public IReadOnlyList<FlagSyntax> Flags => _tokens is null && _headSlots is null ? [] : Head.Flags;
+    public IReadOnlyList<FlagSyntax> Flags => _tokens is null && HeadSlots is null ? [] : Head.Flags;
 
     /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
     public IReadOnlyList<string> Arguments { get; }
@@ -122,10 +129,10 @@ public sealed class InstructionSyntax
     public bool IsJsonForm { get; }
 
     /// <summary>The heredocs, in order.</summary>
-    public IReadOnlyList<HeredocSyntax> Heredocs { get; }
+    public IReadOnlyList<HeredocSyntax> Heredocs => _extras?.Heredocs ?? [];
 
     /// <summary>For <c>ONBUILD</c>, the instruction it wraps.</summary>
-    public InstructionSyntax? OnbuildInstruction { get; }
+    public InstructionSyntax? OnbuildInstruction => _extras?.OnbuildInstruction;
 
     /// <summary>1-based line of the keyword.</summary>
     public int StartLine { get; }

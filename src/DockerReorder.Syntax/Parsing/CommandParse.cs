@@ -56,6 +56,9 @@ internal sealed class CommandParse
     /// <summary>Logical offset the error points at.</summary>
     public int ErrorPosition { get; set; }
 
+    /// <summary>How many shell-form words to split: all when tokens will be made from them, else only the first (whose start the parse keeps).</summary>
+    public int ShellWordLimit { get; set; } = int.MaxValue;
+
     /// <summary>The instruction kind.</summary>
     public InstructionKind Kind { get; set; }
 
@@ -77,6 +80,7 @@ internal sealed class CommandParse
         Error = null;
         ErrorPosition = 0;
         Kind = InstructionKind.Unknown;
+        ShellWordLimit = int.MaxValue;
     }
 
     /// <summary>True when BuildKit would look for heredocs on this line (RUN, COPY, ADD, not JSON; ONBUILD wrapping one).</summary>

@@ -22,6 +22,8 @@ internal static class CommandParser
         while (pool.Count <= depth) pool.Add(new CommandParse());
         var result = pool[depth];
         result.Reset();
+        // A top-level line's shell words are token material only, made again on demand; an ONBUILD child's tokens are made now.
+        result.ShellWordLimit = depth == 0 && !scratch.TokensOnly ? 1 : int.MaxValue;
         int a = GoText.TrimStart(line, start, end);
         int b = GoText.TrimEnd(line, a, end);
         int keywordEnd = a;
@@ -57,7 +59,7 @@ internal static class CommandParser
             case InstructionKind.Copy:
             case InstructionKind.Volume:
                 if (TryJson(line, a, b, r, scratch)) break;
-                if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
+                if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
                 else if (a < b) AddWhitespaceWords(line, a, b, r);
                 break;
             case InstructionKind.Run:
@@ -103,7 +105,7 @@ internal static class CommandParser
             default:
                 // BuildKit's parseIgnore: an empty node, dumped as "".
                 r.Arguments.Add(string.Empty);
-                WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
+                WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
                 break;
         }
     }
@@ -145,11 +147,11 @@ internal static class CommandParser
         if (a >= b) return;
         if (TryJson(line, a, b, r, scratch) || r.Error is not null)
         {
-            if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
+            if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
             return;
         }
         if (!scratch.TokensOnly) r.Arguments.Add(a == r.ArgsStart && b == r.ArgsEnd ? r.ArgsText : line.Substring(a, b - a));
-        WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true);
+        WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
     }
 
     // parseNameVal: KEY name value (legacy) or KEY name=value ...

@@ -12,7 +12,8 @@ internal sealed class ParserSession
     private readonly TriviaScanner _trivia;
     private readonly LogicalLine _line;
     private readonly List<SyntaxDiagnostic> _diagnostics = [];
-    private readonly List<InstructionSyntax> _instructions = [];
+    private InstructionSyntax[] _instructions = new InstructionSyntax[16];
+    private int _instructionCount;
     private readonly List<SyntaxTrivia> _header = [];
     private readonly List<ParserDirectiveSyntax> _directives = [];
     private readonly List<TokenSpec> _specs = [];
@@ -164,9 +165,9 @@ internal sealed class ParserSession
         }
 
         var endTrivia = _trivia.Scan(previousEnd, n);
-        if (_instructions.Count == 0) AddError("file with no instructions", n, n);
+        if (_instructionCount == 0) AddError("file with no instructions", n, n);
         _diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new DockerfileSyntax(_source, _directives.ToArray(), _escape, _header.ToArray(), _instructions.ToArray(),
+        return new DockerfileSyntax(_source, _directives.ToArray(), _escape, _header.ToArray(), Instructions(),
             endTrivia, _diagnostics.ToArray());
     }
 
@@ -268,9 +269,27 @@ internal sealed class ParserSession
         var instruction = command.Child is null
             ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray, heredocs is { Count: > 0 } ? heredocs[0].BodySpan.Start : -1, lines)
             : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray, lines);
-        _instructions.Add(instruction);
+        AddInstruction(instruction, spanEnd);
         return spanEnd;
     }
+
+    // Grows by extrapolating from the text read so far, so a long file's list is allocated about once at about its size.
+    private void AddInstruction(InstructionSyntax instruction, int readSoFar)
+    {
+        if (_instructionCount == _instructions.Length)
+        {
+            long estimate = (long)_instructionCount * _text.Length / Math.Max(readSoFar, 1) * 17 / 16 + 16;
+            Array.Resize(ref _instructions, (int)Math.Clamp(estimate, _instructionCount + 16L, Math.Max(_text.Length, _instructionCount + 16L)));
+        }
+        _instructions[_instructionCount++] = instruction;
+    }
+
+    private IReadOnlyList<InstructionSyntax> Instructions() =>
+        _instructionCount == 0 ? []
+        : _instructionCount == _instructions.Length ? _instructions
+        // Small lists are trimmed (the copy is cheap); long ones are handed over in place.
+        : _instructionCount < 1024 ? _instructions[.._instructionCount]
+        : new ArrayPrefixList<InstructionSyntax>(_instructions, _instructionCount);
 
     // The tokens of a rebuilt instruction, with its flags, argument tokens and leading trivia.
     private InstructionTokens MakeTokens(CommandParse command, List<TokenSpec> specs, int fullStart, int spanStart, int spanEnd)
@@ -294,7 +313,7 @@ internal sealed class ParserSession
         // Where the first token after the keyword and flags starts (its gap is split between them), -1 when none follows.
         int following = command.Pieces.Count > 0 ? _line.ToSourceStart(command.Pieces[0].Start) : firstBodyStart;
         var headSlots = HeadSlots(command, spanStart, out int keywordEnd);
-        return new InstructionSyntax(_source, TextSpan.FromBounds(fullStart, spanEnd), TextSpan.FromBounds(spanStart, spanEnd), _escape,
+        return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
             command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsTextIfMade, command.IsJson, heredocs,
             lines.Start, lines.End, keywordEnd, headSlots, following);
     }

@@ -21,9 +21,17 @@ internal static class WordSplitter
     /// <paramref name="deferVerbatim"/>, a word whose value is its text is reported as <see cref="ArgumentPiece.IsVerbatim"/>
     /// without making its string (shell-form words are only ever token values, read rarely).
     /// </summary>
-    public static void ParseWords(string s, int start, int end, char escape, List<ArgumentPiece> output, StringBuilder word, bool deferVerbatim)
+    public static void ParseWords(string s, int start, int end, char escape, List<ArgumentPiece> output, StringBuilder word, bool deferVerbatim) =>
+        ParseWords(s, start, end, escape, output, word, deferVerbatim, int.MaxValue);
+
+    /// <summary>
+    /// <see cref="ParseWords(string, int, int, char, List{ArgumentPiece}, StringBuilder, bool)"/> stopping after
+    /// <paramref name="maxWords"/> words (the parse only needs where the first shell word starts; the rest is read again on demand).
+    /// </summary>
+    public static void ParseWords(string s, int start, int end, char escape, List<ArgumentPiece> output, StringBuilder word, bool deferVerbatim, int maxWords)
     {
         word.Clear();
+        int stopAt = maxWords == int.MaxValue ? int.MaxValue : output.Count + maxWords;
         // While deferring, nothing is copied: the word so far is s[wordStart..pos). Copying starts when the value and the
         // text part ways (a dropped final escape or a replaced byte).
         bool copying = !deferVerbatim;
@@ -57,6 +65,7 @@ internal static class WordSplitter
                 {
                     phase = inSpaces;
                     if (blankOK || nonEmpty) output.Add(Piece(wordStart, pos, word, verbatim: !copying));
+                    if (output.Count >= stopAt) return;
                     word.Clear();
                     blankOK = false;
                     copying = !deferVerbatim;
