@@ -32,6 +32,9 @@ public class InstructionHeadTests
         "HEALTHCHECK --interval=5s CMD curl -f http://x/ || exit 1\n",
         "FROM --platform=$BUILDPLATFORM img AS b\n",
         "RUN ---weird --=x -- a\n",
+        "FROM a\nRUN x \\\n\n  y\nENV onlyname\nCOPY [\"a\", 1] b\nRUN <<EOF\nnever ends\n",
+        "\\\nRUN <<EOF\nx\n",
+        "FROM a\n",
     ];
 
     /// <summary>Every shared and fixture file, and crafted flag layouts: keyword and flags first, then tokens, give what one full reading gives.</summary>
@@ -76,7 +79,7 @@ public class InstructionHeadTests
     }
 
     /// <summary>
-    /// Lines counted while parsing equal lines looked up from the offsets, and the arguments text read again on first
+    /// Lines counted while parsing (instructions' and diagnostics') equal lines looked up from the offsets, and the arguments text read again on first
     /// access equals the one made while parsing (the ONBUILD path keeps it), on every shared and fixture file.
     /// </summary>
     [Fact]
@@ -88,6 +91,7 @@ public class InstructionHeadTests
         foreach (var bytes in texts)
         {
             var tree = DockerfileParser.Parse(bytes);
+            foreach (var diagnostic in tree.Diagnostics) Assert.Equal(tree.Source.GetLinePosition(diagnostic.Span.Start), diagnostic.Position);
             foreach (var instruction in tree.Instructions)
             {
                 Assert.Equal(tree.Source.GetLinePosition(instruction.Span.Start).Line, instruction.StartLine);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DockerReorder.Syntax.Parsing;
 
 /// <summary>
@@ -9,7 +7,6 @@ namespace DockerReorder.Syntax.Parsing;
 internal sealed class LogicalLine
 {
     private readonly string _source;
-    private readonly StringBuilder _builder = new();
     private int[] _logicalStarts = new int[8];
     private int[] _sourceStarts = new int[8];
     private int _count;
@@ -66,14 +63,15 @@ internal sealed class LogicalLine
     {
         if (_count == 0) { Line = string.Empty; Start = End = 0; return; }
         if (_count == 1) { Line = _source; Start = _sourceStarts[0]; End = Start + _length; return; }
-        _builder.Clear();
-        _builder.EnsureCapacity(_length);
-        for (int i = 0; i < _count; i++)
+        // Copied straight into the string: no builder buffer the size of the line (a long continued RUN).
+        Line = string.Create(_length, this, static (line, self) =>
         {
-            int len = (i + 1 < _count ? _logicalStarts[i + 1] : _length) - _logicalStarts[i];
-            _builder.Append(_source, _sourceStarts[i], len);
-        }
-        Line = _builder.ToString();
+            for (int i = 0; i < self._count; i++)
+            {
+                int len = (i + 1 < self._count ? self._logicalStarts[i + 1] : self._length) - self._logicalStarts[i];
+                self._source.AsSpan(self._sourceStarts[i], len).CopyTo(line[self._logicalStarts[i]..]);
+            }
+        });
         Start = 0;
         End = Line.Length;
     }

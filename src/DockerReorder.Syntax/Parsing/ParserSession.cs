@@ -21,6 +21,9 @@ internal sealed class ParserSession
     private readonly List<HeredocHeader> _heredocHeaders = [];
     private char _escape = '\\';
     private int _linesEnded; // 1-based number of the line last ended by LineEnd: lines are counted as they are read
+    private int _lastLineStart; // where that line starts
+    private int _lineEndOfLast; // and where it ends
+    private (int Line, int Start, int End) _instructionLine; // the first line of the instruction being read
     private bool _lineTooLongReported;
     private bool _rebuilding;
     private InstructionTokens? _rebuilt;
@@ -175,6 +178,7 @@ internal sealed class ParserSession
     private int ReadInstruction(int spanStart, int firstSegmentEnd, bool continues, int firstLineEnd, int fullStart)
     {
         int startLine = _linesEnded;
+        _instructionLine = (startLine, _lastLineStart, firstLineEnd);
         string text = _text;
         int n = text.Length;
         _line.Reset(spanStart);
@@ -432,8 +436,9 @@ internal sealed class ParserSession
     private int LineEnd(int pos)
     {
         _linesEnded++;
+        _lastLineStart = pos;
         int nl = _text.IndexOf('\n', pos);
-        return nl < 0 ? _text.Length : nl + 1;
+        return _lineEndOfLast = nl < 0 ? _text.Length : nl + 1;
     }
 
     // BuildKit's trimNewline: drops every trailing CR and LF.
@@ -471,9 +476,20 @@ internal sealed class ParserSession
 
     private void Add(DiagnosticSeverity severity, string message, int start, int end)
     {
+        if (_rebuilding) return; // a rebuild reads one instruction again for its tokens; its diagnostics were reported by the parse
         if (end < start) end = start;
         var span = TextSpan.FromBounds(start, end);
-        _diagnostics.Add(new SyntaxDiagnostic(severity, message, span, _source.GetLinePosition(start)));
+        _diagnostics.Add(new SyntaxDiagnostic(severity, message, span, PositionOf(start)));
+    }
+
+    // Most diagnostics point into the line just read or the instruction's first line, whose numbers are counted: only
+    // others need the whole file's line table.
+    private LinePosition PositionOf(int offset)
+    {
+        if (offset >= _lastLineStart && offset < _lineEndOfLast) return new LinePosition(_linesEnded, offset - _lastLineStart + 1);
+        var (line, start, end) = _instructionLine;
+        if (line > 0 && offset >= start && offset < end) return new LinePosition(line, offset - start + 1);
+        return _source.GetLinePosition(offset);
     }
 
     private readonly record struct TokenSpec(int Start, int End, SyntaxTokenKind Kind, string? Value,
