@@ -9,6 +9,7 @@ namespace DockerReorder.Syntax;
 public sealed class InstructionSyntax
 {
     /// <summary>Creates an instruction node. Used by the parser.</summary>
+    /// <exception cref="ArgumentException"><paramref name="fullSpan"/> does not end where <paramref name="span"/> ends, or starts after it.</exception>
     public InstructionSyntax(
         SourceText source,
         TextSpan fullSpan,
@@ -27,7 +28,9 @@ public sealed class InstructionSyntax
         int startLine,
         int endLine)
     {
-        if (fullSpan.End != span.End || fullSpan.Start > span.Start) throw new ArgumentException("the full span must end where the span ends and start before it", nameof(fullSpan));
+        // The node keeps only the full span's start.
+        if (fullSpan.End != span.End || fullSpan.Start > span.Start)
+            throw new ArgumentException("the full span must end where the span ends and start before it", nameof(fullSpan));
         Source = source; _fullStart = fullSpan.Start; Span = span;
         _tokens = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword);
         _kind = (byte)kind; Arguments = arguments;
