@@ -54,4 +54,56 @@ public sealed class FixApplierTests
         var two = FixOf(new TextEdit(new TextSpan(2, 0), "2\n"));
         Assert.Equal("A\n1\n2\n", FixApplier.Apply(text, [one, two]).Text);
     }
+
+    [Fact]
+    public void Gives_what_comparing_every_pair_of_fixes_gives()
+    {
+        // The applier looks only at nearby accepted edits; this is the pairwise check it replaced.
+        var random = new Random(7);
+        string text = new('x', 200);
+        for (int round = 0; round < 300; round++)
+        {
+            var fixes = new List<Fix>();
+            for (int f = random.Next(1, 12); f > 0; f--)
+            {
+                if (fixes.Count > 0 && random.Next(6) == 0) { fixes.Add(random.Next(2) == 0 ? fixes[^1] : fixes[^1] with { Description = "copy" }); continue; }
+                var edits = new List<TextEdit>();
+                for (int e = random.Next(0, 4); e > 0; e--)
+                {
+                    int start = random.Next(0, 200);
+                    int length = random.Next(3) == 0 ? 0 : random.Next(0, Math.Min(random.Next(2) == 0 ? 5 : 60, 200 - start) + 1);
+                    var edit = new TextEdit(new TextSpan(start, length), $"<{round}.{f}.{e}>");
+                    if (!edits.Any(x => Overlap(x, edit))) edits.Add(edit); // a fix's own edits never overlap
+
+                }
+                fixes.Add(FixOf([.. edits]));
+            }
+            var (_, applied) = FixApplier.Apply(text, fixes);
+            var expected = PairwiseAccepted(fixes);
+            Assert.Equal(expected.Count, applied.Count);
+            for (int k = 0; k < expected.Count; k++) Assert.Same(expected[k], applied[k]);
+        }
+    }
+
+    private static List<Fix> PairwiseAccepted(IEnumerable<Fix> fixes)
+    {
+        var accepted = new List<Fix>();
+        var edits = new List<TextEdit>();
+        foreach (var fix in fixes)
+        {
+            if (accepted.Any(a => ReferenceEquals(a, fix) || (a.Edits.SequenceEqual(fix.Edits) && a.FileWrites.SequenceEqual(fix.FileWrites)))) continue;
+            if (fix.Edits.Any(e => edits.Any(x => Overlap(x, e)))) continue;
+            accepted.Add(fix);
+            edits.AddRange(fix.Edits);
+        }
+        return accepted;
+    }
+
+    private static bool Overlap(TextEdit a, TextEdit b)
+    {
+        if (a.Span.Length == 0 && b.Span.Length == 0) return false;
+        if (a.Span.Length == 0) return a.Span.Start > b.Span.Start && a.Span.Start < b.Span.End;
+        if (b.Span.Length == 0) return b.Span.Start > a.Span.Start && b.Span.Start < a.Span.End;
+        return a.Span.Start < b.Span.End && b.Span.Start < a.Span.End;
+    }
 }
