@@ -81,7 +81,8 @@ public static class DockerfileAnalyzer
     /// <summary>As <see cref="Fix(DockerfileSyntax, BuildContext?, AnalysisOptions, bool)"/> with another catalogue.</summary>
     public static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe, IEcosystemCatalogue catalogue)
     {
-        var original = tree.ToFullString();
+        // The tree is lossless: its source text is what ToFullString would rebuild, without a copy of the whole file.
+        var original = tree.Source.Text;
         var firstFindings = Analyze(tree, context, options, catalogue);
         var findings = firstFindings;
         var applied = new List<Fix>();
