@@ -87,7 +87,8 @@ public static class DockerfileAnalyzer
         var findings = firstFindings;
         var applied = new List<Fix>();
         var written = new Dictionary<string, FileWrite>(StringComparer.Ordinal);
-        var current = tree;
+        DockerfileSyntax? current = tree;
+        int currentDiagnostics = tree.Diagnostics.Count;
         var currentContext = context;
         string text = original;
         for (int round = 0; round < MaxFixRounds; round++)
@@ -102,14 +103,17 @@ public static class DockerfileAnalyzer
             bool textChanged = accepted.Count > 0 && next != text;
             if (textChanged)
             {
+                // Let the last tree go before the next one is built: holding both doubled the peak memory of a big file.
+                current = null;
                 var reparsed = DockerfileParser.Parse(SourceText.From(next));
                 // A fix that breaks the parse is a bug: keep the last good text rather than write it.
-                if (reparsed.Diagnostics.Count > current.Diagnostics.Count) textChanged = false;
+                if (reparsed.Diagnostics.Count > currentDiagnostics) textChanged = false;
                 else
                 {
                     applied.AddRange(accepted);
                     text = next;
                     current = reparsed;
+                    currentDiagnostics = reparsed.Diagnostics.Count;
                 }
             }
             foreach (var fix in fileFixes)
@@ -128,6 +132,7 @@ public static class DockerfileAnalyzer
                     ? BuildContext.Open(overlay, context.DockerIgnore, context.DockerIgnorePath)
                     : BuildContext.Open(overlay, DockerIgnore.Parse(ignore.NewContent), ignore.ContextPath);
             }
+            current ??= DockerfileParser.Parse(SourceText.From(text));
             findings = Analyze(current, currentContext, options, catalogue);
         }
         return new FixOutcome

@@ -59,6 +59,9 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var context = BuildContext.Open(files, dockerfileInContext);
         notes.Add($"{input.DisplayPath}: context {displayPath(contextDirectory)}");
 
+        // Read what explaining needs from the original tree now: once fixing has its own tree, the original can go.
+        var classifier = settings.Explain ? new ManifestSourceClassifier(options.ExtraManifestNames, files) : null;
+        var explainedBefore = classifier is null ? null : SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
         var outcome = DockerfileAnalyzer.Fix(tree, context, options, includeUnsafe);
         var findings = outcome.Findings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
         var remainingAfterWrite = outcome.RemainingFindings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
@@ -83,12 +86,10 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         }
 
         IReadOnlyList<string> explanation = [];
-        if (settings.Explain)
+        if (classifier is not null && explainedBefore is not null)
         {
-            var classifier = new ManifestSourceClassifier(options.ExtraManifestNames, files);
-            var before = SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
             var after = SourceEditPrediction.Predict(CacheStageReader.Read(DockerfileParser.Parse(outcome.FixedText)), classifier.IsManifestOnly);
-            explanation = RebuildExplanation.Format(before, after).Select(l => $"{input.DisplayPath}: {l}").ToList();
+            explanation = RebuildExplanation.Format(explainedBefore, after).Select(l => $"{input.DisplayPath}: {l}").ToList();
         }
 
         bool writeMode = settings.Mode == RunMode.Write;
