@@ -21,7 +21,7 @@ public static class DockerfileAnalyzer
 
     /// <summary>Runs every enabled rule over <paramref name="tree"/>. <paramref name="context"/> is null when no build context is available.</summary>
     public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options) =>
-        Analyze(tree, context, options, EcosystemCatalogue.Default);
+        Analyze(tree, context, options, MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default));
 
     /// <summary>As <see cref="Analyze(DockerfileSyntax, BuildContext?, AnalysisOptions)"/> with another catalogue.</summary>
     public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, IEcosystemCatalogue catalogue)
@@ -81,6 +81,8 @@ public static class DockerfileAnalyzer
     /// <summary>As <see cref="Fix(DockerfileSyntax, BuildContext?, AnalysisOptions, bool)"/> with another catalogue.</summary>
     public static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe, IEcosystemCatalogue catalogue)
     {
+        // Every round classifies every RUN again, and most are unchanged: remember the verdicts for all rounds.
+        catalogue = MemoizedEcosystemCatalogue.Over(catalogue);
         // The tree is lossless: its source text is what ToFullString would rebuild, without a copy of the whole file.
         var original = tree.Source.Text;
         var firstFindings = Analyze(tree, context, options, catalogue);
