@@ -30,6 +30,10 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         }
     }
 
+    // Only JSON and the text of a dry run or --diff show the diff; on a big file it was a tenth of a --check.
+    private static bool PrintsDiff(ReorderSettings settings) =>
+        settings.Format == OutputFormat.Json || settings.Mode is RunMode.DryRun or RunMode.Diff;
+
     private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 
     private FileReport ProcessCore(DockerfileInput input)
@@ -68,11 +72,14 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var remainingOnOriginal = outcome.RemainingFindings.Select(f => OnOriginal(f, outcome, includeUnsafe)).ToList();
 
         var diff = new System.Text.StringBuilder();
-        diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
-        foreach (var write in outcome.FileWrites)
+        if (PrintsDiff(settings))
         {
-            var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
-            diff.Append(UnifiedDiffPrinter.Print(displayPath(full), write.OriginalContent, write.NewContent));
+            diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
+            foreach (var write in outcome.FileWrites)
+            {
+                var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
+                diff.Append(UnifiedDiffPrinter.Print(displayPath(full), write.OriginalContent, write.NewContent));
+            }
         }
         bool changed = outcome.Changed || outcome.FileWrites.Any(w => !string.Equals(w.OriginalContent, w.NewContent, StringComparison.Ordinal));
         var fixedBytes = outcome.Changed ? SourceText.Encode(outcome.FixedText) : input.Content.Bytes;
