@@ -19,6 +19,9 @@ public static class DockerfileAnalyzer
     /// <summary>How many analyze-and-fix rounds fixing runs at most.</summary>
     public const int MaxFixRounds = 8;
 
+    // From this many characters on, a file's tree is worth a full collection before the next one is built.
+    private const int BigFileLength = 1 << 20;
+
     /// <summary>Runs every enabled rule over <paramref name="tree"/>. <paramref name="context"/> is null when no build context is available.</summary>
     public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options) =>
         Analyze(tree, context, options, MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default));
@@ -107,6 +110,9 @@ public static class DockerfileAnalyzer
             {
                 // Let the last tree go before the next one is built: holding both doubled the peak memory of a big file.
                 current = null;
+                // The old tree of a big file has lived long enough to reach the oldest generation, which is
+                // collected rarely: collect it now, or the next tree is built beside it.
+                if (next.Length >= BigFileLength) GC.Collect();
                 var reparsed = DockerfileParser.Parse(SourceText.From(next));
                 // A fix that breaks the parse is a bug: keep the last good text rather than write it.
                 if (reparsed.Diagnostics.Count > currentDiagnostics) textChanged = false;
