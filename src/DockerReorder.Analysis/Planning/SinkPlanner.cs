@@ -53,6 +53,7 @@ public sealed class SinkPlanner
     // The footprint of a step's context copy, or null when it is none (cached: every later step and plan asks again).
     private CopyFootprint? FootprintOf(Step step)
     {
+        if (step.Kind is not (InstructionKind.Copy or InstructionKind.Add)) return null; // most steps: keep them out of the cache
         if (_footprints.TryGetValue(step, out var cached)) return cached;
         var copy = ContextCopy.From(step, Escape);
         var footprint = copy is null ? null : new CopyFootprint(copy, _context, _options.ExtraManifestNames);
