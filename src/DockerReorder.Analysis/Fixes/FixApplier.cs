@@ -1,4 +1,3 @@
-using System.Text;
 using DockerReorder.Syntax;
 
 namespace DockerReorder.Analysis.Fixes;
@@ -46,16 +45,24 @@ public static class FixApplier
             .ThenBy(e => e.FixOrder)
             .ThenBy(e => e.EditOrder)
             .ToList();
-        var sb = new StringBuilder(text.Length + 256);
-        int position = 0;
-        foreach (var (edit, _, _) in ordered)
+        // Written straight into a string of the final length: a builder of a big file is a second copy of it.
+        int length = text.Length;
+        foreach (var (edit, _, _) in ordered) length += edit.NewText.Length - edit.Span.Length;
+        var result = string.Create(length, (text, ordered), static (destination, state) =>
         {
-            sb.Append(text, position, edit.Span.Start - position);
-            sb.Append(edit.NewText);
-            position = edit.Span.End;
-        }
-        sb.Append(text, position, text.Length - position);
-        return (sb.ToString(), accepted);
+            var (source, edits) = state;
+            int position = 0, written = 0;
+            foreach (var (edit, _, _) in edits)
+            {
+                source.AsSpan(position, edit.Span.Start - position).CopyTo(destination[written..]);
+                written += edit.Span.Start - position;
+                edit.NewText.AsSpan().CopyTo(destination[written..]);
+                written += edit.NewText.Length;
+                position = edit.Span.End;
+            }
+            source.AsSpan(position).CopyTo(destination[written..]);
+        });
+        return (result, accepted);
     }
 
     // Fixes with the same edits have the same first span (a fix without edits: an empty span at -1).

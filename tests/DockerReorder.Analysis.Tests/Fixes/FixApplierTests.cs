@@ -78,11 +78,27 @@ public sealed class FixApplierTests
                 }
                 fixes.Add(FixOf([.. edits]));
             }
-            var (_, applied) = FixApplier.Apply(text, fixes);
+            var (result, applied) = FixApplier.Apply(text, fixes);
             var expected = PairwiseAccepted(fixes);
             Assert.Equal(expected.Count, applied.Count);
             for (int k = 0; k < expected.Count; k++) Assert.Same(expected[k], applied[k]);
+            Assert.Equal(Spliced(text, expected), result);
         }
+    }
+
+    // The edits spliced in one by one, in the applier's documented order.
+    private static string Spliced(string text, List<Fix> accepted)
+    {
+        var ordered = accepted.SelectMany((fix, f) => fix.Edits.Select((edit, e) => (edit, f, e)))
+            .OrderBy(x => x.edit.Span.Start).ThenBy(x => x.edit.Span.Length == 0 ? 0 : 1).ThenBy(x => x.f).ThenBy(x => x.e);
+        var sb = new System.Text.StringBuilder();
+        int position = 0;
+        foreach (var (edit, _, _) in ordered)
+        {
+            sb.Append(text, position, edit.Span.Start - position).Append(edit.NewText);
+            position = edit.Span.End;
+        }
+        return sb.Append(text, position, text.Length - position).ToString();
     }
 
     private static List<Fix> PairwiseAccepted(IEnumerable<Fix> fixes)
