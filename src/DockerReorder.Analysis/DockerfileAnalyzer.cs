@@ -19,9 +19,12 @@ public static class DockerfileAnalyzer
     /// <summary>How many analyze-and-fix rounds fixing runs at most.</summary>
     public const int MaxFixRounds = 8;
 
+    // From this many characters on, a file's tree is worth a full collection before the next one is built.
+    private const int BigFileLength = 1 << 20;
+
     /// <summary>Runs every enabled rule over <paramref name="tree"/>. <paramref name="context"/> is null when no build context is available.</summary>
     public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options) =>
-        Analyze(tree, context, options, EcosystemCatalogue.Default);
+        Analyze(tree, context, options, MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default));
 
     /// <summary>As <see cref="Analyze(DockerfileSyntax, BuildContext?, AnalysisOptions)"/> with another catalogue.</summary>
     public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, IEcosystemCatalogue catalogue)
@@ -81,12 +84,16 @@ public static class DockerfileAnalyzer
     /// <summary>As <see cref="Fix(DockerfileSyntax, BuildContext?, AnalysisOptions, bool)"/> with another catalogue.</summary>
     public static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe, IEcosystemCatalogue catalogue)
     {
-        var original = tree.ToFullString();
+        // Every round classifies every RUN again, and most are unchanged: remember the verdicts for all rounds.
+        catalogue = MemoizedEcosystemCatalogue.Over(catalogue);
+        // The tree is lossless: its source text is what ToFullString would rebuild, without a copy of the whole file.
+        var original = tree.Source.Text;
         var firstFindings = Analyze(tree, context, options, catalogue);
         var findings = firstFindings;
         var applied = new List<Fix>();
         var written = new Dictionary<string, FileWrite>(StringComparer.Ordinal);
-        var current = tree;
+        DockerfileSyntax? current = tree;
+        int currentDiagnostics = tree.Diagnostics.Count;
         var currentContext = context;
         string text = original;
         for (int round = 0; round < MaxFixRounds; round++)
@@ -101,14 +108,20 @@ public static class DockerfileAnalyzer
             bool textChanged = accepted.Count > 0 && next != text;
             if (textChanged)
             {
+                // Let the last tree go before the next one is built: holding both doubled the peak memory of a big file.
+                current = null;
+                // The old tree of a big file has lived long enough to reach the oldest generation, which is
+                // collected rarely: collect it now, or the next tree is built beside it.
+                if (next.Length >= BigFileLength) GC.Collect();
                 var reparsed = DockerfileParser.Parse(SourceText.From(next));
                 // A fix that breaks the parse is a bug: keep the last good text rather than write it.
-                if (reparsed.Diagnostics.Count > current.Diagnostics.Count) textChanged = false;
+                if (reparsed.Diagnostics.Count > currentDiagnostics) textChanged = false;
                 else
                 {
                     applied.AddRange(accepted);
                     text = next;
                     current = reparsed;
+                    currentDiagnostics = reparsed.Diagnostics.Count;
                 }
             }
             foreach (var fix in fileFixes)
@@ -127,6 +140,7 @@ public static class DockerfileAnalyzer
                     ? BuildContext.Open(overlay, context.DockerIgnore, context.DockerIgnorePath)
                     : BuildContext.Open(overlay, DockerIgnore.Parse(ignore.NewContent), ignore.ContextPath);
             }
+            current ??= DockerfileParser.Parse(SourceText.From(text));
             findings = Analyze(current, currentContext, options, catalogue);
         }
         return new FixOutcome

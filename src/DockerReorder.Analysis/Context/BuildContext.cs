@@ -16,12 +16,13 @@ public sealed class BuildContext
 
     private BuildContext(IContextFileSystem fileSystem, DockerIgnore dockerIgnore, string? dockerIgnorePath)
     {
-        FileSystem = fileSystem;
+        // Every question is asked again per instruction and per fix round: answer each once.
+        FileSystem = MemoizedContextFileSystem.Over(fileSystem);
         DockerIgnore = dockerIgnore;
         DockerIgnorePath = dockerIgnorePath;
     }
 
-    /// <summary>The underlying files, ignore rules not applied.</summary>
+    /// <summary>The underlying files, ignore rules not applied (their answers remembered: the context must not change while it is analysed).</summary>
     public IContextFileSystem FileSystem { get; }
 
     /// <summary>The ignore rules in force (<see cref="Context.DockerIgnore.Empty"/> when there is no file).</summary>

@@ -12,6 +12,9 @@ public sealed class CopyFootprint
 {
     private readonly BuildContext? _context;
     private readonly IReadOnlyList<string>? _extraManifests;
+    private bool? _isBroad;
+    private List<Entry>? _entries;
+    private bool _entriesUnknown;
 
     /// <summary>Describes <paramref name="copy"/> against <paramref name="context"/> (null: no context).</summary>
     public CopyFootprint(ContextCopy copy, BuildContext? context, IReadOnlyList<string>? extraManifests = null)
@@ -47,34 +50,33 @@ public sealed class CopyFootprint
     /// A broad copy: a source is a directory (<c>.</c>, <c>app/</c>) or a wildcard wider than the
     /// manifests (<c>*.py</c>). Copies of single files or of manifest wildcards are narrow.
     /// </summary>
-    public bool IsBroad
+    public bool IsBroad => _isBroad ??= ComputeIsBroad();
+
+    private bool ComputeIsBroad()
     {
-        get
+        foreach (var source in Copy.Sources)
         {
-            foreach (var source in Copy.Sources)
+            if (IsDirectorySource(source))
             {
-                if (IsDirectorySource(source))
-                {
-                    if (HoldsOnlyManifests(source)) continue;
-                    return true;
-                }
-                if (!WildcardPattern.HasWildcard(source)) continue;
-                var name = source[(source.LastIndexOf('/') + 1)..];
-                var matches = _context?.Glob(source) ?? [];
-                if (matches.Count == 0)
-                {
-                    // No context, or nothing matches in the (partial) context we were given: judge by the pattern.
-                    if (!ManifestNames.PatternTargetsManifests(name, _extraManifests)) return true;
-                    continue;
-                }
-                foreach (var match in matches)
-                {
-                    var matchName = match[(match.LastIndexOf('/') + 1)..];
-                    if (_context!.DirectoryExists(match) || !ManifestNames.IsManifest(matchName, _extraManifests)) return true;
-                }
+                if (HoldsOnlyManifests(source)) continue;
+                return true;
             }
-            return false;
+            if (!WildcardPattern.HasWildcard(source)) continue;
+            var name = source[(source.LastIndexOf('/') + 1)..];
+            var matches = _context?.Glob(source) ?? [];
+            if (matches.Count == 0)
+            {
+                // No context, or nothing matches in the (partial) context we were given: judge by the pattern.
+                if (!ManifestNames.PatternTargetsManifests(name, _extraManifests)) return true;
+                continue;
+            }
+            foreach (var match in matches)
+            {
+                var matchName = match[(match.LastIndexOf('/') + 1)..];
+                if (_context!.DirectoryExists(match) || !ManifestNames.IsManifest(matchName, _extraManifests)) return true;
+            }
         }
+        return false;
     }
 
     /// <summary>How many context entries <see cref="HoldsOnlyManifests"/> looks at before it gives up.</summary>
@@ -113,8 +115,16 @@ public sealed class CopyFootprint
     /// <summary>One thing the copy brings: a context file or directory and where it lands.</summary>
     private readonly record struct Entry(string ContextPath, ImageLocation Target, bool IsDirectory);
 
-    // Expands the sources; wildcards expand through the context, and make the answer unknown without one.
+    // Expands the sources once: the planner asks every footprint about many paths.
     private List<Entry> Entries(out bool unknown)
+    {
+        _entries ??= ComputeEntries(out _entriesUnknown);
+        unknown = _entriesUnknown;
+        return _entries;
+    }
+
+    // Expands the sources; wildcards expand through the context, and make the answer unknown without one.
+    private List<Entry> ComputeEntries(out bool unknown)
     {
         unknown = false;
         var entries = new List<Entry>();

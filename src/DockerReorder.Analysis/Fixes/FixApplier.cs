@@ -1,4 +1,4 @@
-using System.Text;
+using DockerReorder.Syntax;
 
 namespace DockerReorder.Analysis.Fixes;
 
@@ -15,13 +15,27 @@ public static class FixApplier
     {
         var accepted = new List<Fix>();
         var edits = new List<(TextEdit Edit, int FixOrder, int EditOrder)>();
+        // Accepted fixes by their first edit's span, and accepted edits by start: a big file has
+        // thousands of fixes, and comparing each with every accepted one was quadratic.
+        var acceptedByFirstSpan = new Dictionary<TextSpan, List<Fix>>();
+        var byStart = new List<TextEdit>();
+        int longest = 0;
         foreach (var fix in fixes)
         {
-            if (accepted.Any(a => ReferenceEquals(a, fix) || SameEdits(a, fix))) continue;
-            if (fix.Edits.Any(e => edits.Any(x => Overlaps(x.Edit, e)))) continue;
+            var key = FirstSpan(fix);
+            if (acceptedByFirstSpan.TryGetValue(key, out var same) && same.Any(a => ReferenceEquals(a, fix) || SameEdits(a, fix))) continue;
+            if (fix.Edits.Any(e => OverlapsAny(byStart, longest, e))) continue;
             int order = accepted.Count;
             accepted.Add(fix);
-            for (int i = 0; i < fix.Edits.Count; i++) edits.Add((fix.Edits[i], order, i));
+            if (same is null) acceptedByFirstSpan[key] = same = [];
+            same.Add(fix);
+            for (int i = 0; i < fix.Edits.Count; i++)
+            {
+                var edit = fix.Edits[i];
+                edits.Add((edit, order, i));
+                byStart.Insert(UpperBound(byStart, edit.Span.Start), edit);
+                longest = Math.Max(longest, edit.Span.Length);
+            }
         }
         // Deletions and replacements before insertions at the same offset: an insertion at the end of
         // a deleted range lands after the deletion either way, and at its start it must come first.
@@ -31,16 +45,50 @@ public static class FixApplier
             .ThenBy(e => e.FixOrder)
             .ThenBy(e => e.EditOrder)
             .ToList();
-        var sb = new StringBuilder(text.Length + 256);
-        int position = 0;
-        foreach (var (edit, _, _) in ordered)
+        // Written straight into a string of the final length: a builder of a big file is a second copy of it.
+        int length = text.Length;
+        foreach (var (edit, _, _) in ordered) length += edit.NewText.Length - edit.Span.Length;
+        var result = string.Create(length, (text, ordered), static (destination, state) =>
         {
-            sb.Append(text, position, edit.Span.Start - position);
-            sb.Append(edit.NewText);
-            position = edit.Span.End;
+            var (source, edits) = state;
+            int position = 0, written = 0;
+            foreach (var (edit, _, _) in edits)
+            {
+                source.AsSpan(position, edit.Span.Start - position).CopyTo(destination[written..]);
+                written += edit.Span.Start - position;
+                edit.NewText.AsSpan().CopyTo(destination[written..]);
+                written += edit.NewText.Length;
+                position = edit.Span.End;
+            }
+            source.AsSpan(position).CopyTo(destination[written..]);
+        });
+        return (result, accepted);
+    }
+
+    // Fixes with the same edits have the same first span (a fix without edits: an empty span at -1).
+    private static TextSpan FirstSpan(Fix fix) => fix.Edits.Count > 0 ? fix.Edits[0].Span : new TextSpan(-1, 0);
+
+    // The first index whose edit starts after `start`.
+    private static int UpperBound(List<TextEdit> byStart, int start)
+    {
+        int lo = 0, hi = byStart.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (byStart[mid].Span.Start <= start) lo = mid + 1; else hi = mid;
         }
-        sb.Append(text, position, text.Length - position);
-        return (sb.ToString(), accepted);
+        return lo;
+    }
+
+    // An edit can only conflict with one starting in [start - longest, end]: look at those alone.
+    private static bool OverlapsAny(List<TextEdit> byStart, int longest, TextEdit edit)
+    {
+        int k = UpperBound(byStart, edit.Span.Start - longest - 1);
+        for (; k < byStart.Count && byStart[k].Span.Start <= edit.Span.End; k++)
+        {
+            if (Overlaps(byStart[k], edit)) return true;
+        }
+        return false;
     }
 
     private static bool SameEdits(Fix a, Fix b) => a.Edits.SequenceEqual(b.Edits) && a.FileWrites.SequenceEqual(b.FileWrites);

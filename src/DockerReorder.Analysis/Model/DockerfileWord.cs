@@ -15,6 +15,8 @@ public sealed record DockerfileWord(string? Value, IReadOnlyList<string> Variabl
     /// <summary>Processes <paramref name="raw"/> with the known <paramref name="variables"/> (null value = declared but unknown).</summary>
     public static DockerfileWord Process(string raw, IReadOnlyDictionary<string, string?> variables, char escape = '\\')
     {
+        // Most words are plain text: nothing to remove or substitute, so the word is its own value.
+        if (IsPlain(raw, escape)) return new DockerfileWord(raw, []);
         var names = new List<string>();
         var sb = new StringBuilder(raw.Length);
         bool known = true;
@@ -104,6 +106,15 @@ public sealed record DockerfileWord(string? Value, IReadOnlyList<string> Variabl
         if (variables.TryGetValue(n, out var v) && v is not null) sb.Append(v);
         else known = false;
         return end;
+    }
+
+    private static bool IsPlain(string raw, char escape)
+    {
+        foreach (char c in raw)
+        {
+            if (c == escape || c == '\'' || c == '"' || c == '$') return false;
+        }
+        return true;
     }
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';

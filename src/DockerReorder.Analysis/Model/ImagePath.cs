@@ -6,6 +6,8 @@ public static class ImagePath
     /// <summary>Cleans a path: collapses <c>//</c>, <c>.</c> and <c>..</c>; keeps it absolute or relative; <c>"."</c> for empty relative.</summary>
     public static string Normalize(string path)
     {
+        // Most paths are already clean; every copy and lookup normalises, so answer those without splitting.
+        if (IsNormal(path)) return path;
         bool absolute = path.StartsWith('/');
         var parts = new List<string>();
         foreach (var part in path.Split('/'))
@@ -22,6 +24,24 @@ public static class ImagePath
         var joined = string.Join('/', parts);
         if (absolute) return "/" + joined;
         return joined.Length == 0 ? "." : joined;
+    }
+
+    // No empty, "." or ".." segment and no trailing slash: Normalize would return the path unchanged.
+    private static bool IsNormal(string path)
+    {
+        if (path.Length == 0) return false;
+        if (path == "/") return true;
+        if (path[^1] == '/') return false;
+        int segmentStart = path[0] == '/' ? 1 : 0;
+        for (int i = segmentStart; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/') continue;
+            int length = i - segmentStart;
+            if (length == 0) return false;
+            if (path[segmentStart] == '.' && (length == 1 || (length == 2 && path[segmentStart + 1] == '.'))) return false;
+            segmentStart = i + 1;
+        }
+        return true;
     }
 
     /// <summary>True when <paramref name="path"/> equals <paramref name="directory"/> or lies under it (both normalised, same kind).</summary>

@@ -18,6 +18,9 @@ public sealed class SinkPlanner
     private readonly IEcosystemCatalogue _catalogue;
     private readonly AnalysisOptions _options;
     private readonly Dictionary<Step, StepEffect> _effects = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Step, CopyFootprint?> _footprints = new(ReferenceEqualityComparer.Instance);
+    // Steps between two ENV/ARG share one variables dictionary, so they share what the catalogue sees.
+    private readonly Dictionary<BuildState, IReadOnlyDictionary<string, string>> _environments = new(ReferenceEqualityComparer.Instance);
     private Dictionary<InstructionSyntax, Stage>? _stageOf;
 
     /// <summary>Creates a planner over a model and (when available) its build context.</summary>
@@ -39,14 +42,23 @@ public sealed class SinkPlanner
         {
             foreach (var step in stage.Steps)
             {
-                var copy = ContextCopy.From(step, Escape);
-                if (copy is null) continue;
-                var footprint = new CopyFootprint(copy, _context, _options.ExtraManifestNames);
-                if (!footprint.IsBroad) continue;
+                var footprint = FootprintOf(step);
+                if (footprint is null || !footprint.IsBroad) continue;
                 plans.Add(Plan(stage, footprint, includeInstalls));
             }
         }
         return plans;
+    }
+
+    // The footprint of a step's context copy, or null when it is none (cached: every later step and plan asks again).
+    private CopyFootprint? FootprintOf(Step step)
+    {
+        if (step.Kind is not (InstructionKind.Copy or InstructionKind.Add)) return null; // most steps: keep them out of the cache
+        if (_footprints.TryGetValue(step, out var cached)) return cached;
+        var copy = ContextCopy.From(step, Escape);
+        var footprint = copy is null ? null : new CopyFootprint(copy, _context, _options.ExtraManifestNames);
+        _footprints[step] = footprint;
+        return footprint;
     }
 
     // The stage a step belongs to (a step of a stage is found by its instruction, which is unique).
@@ -68,11 +80,19 @@ public sealed class SinkPlanner
             instruction.Heredocs.Select(h => h.Content).ToList(),
             instruction.Flags.Where(f => f.Name == "mount" && f.Value is not null).Select(f => f.Value!).ToList(),
             step.State.WorkingDirectory.Path ?? "",
-            WithHome(step.State));
+            EnvironmentOf(step.State));
         run = run with { ListDirectory = path => ListAt(step, path) };
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
         return effect;
+    }
+
+    private IReadOnlyDictionary<string, string> EnvironmentOf(BuildState state)
+    {
+        if (_environments.TryGetValue(state, out var cached)) return cached;
+        var environment = WithHome(state);
+        _environments[state] = environment;
+        return environment;
     }
 
     // Docker sets HOME from the user's passwd entry; for root (no USER, or USER root/0) that is /root.
@@ -130,9 +150,8 @@ public sealed class SinkPlanner
         var stage = StageOf(step);
         for (int i = step.Index - 1; i > 0; i--)
         {
-            var copy = ContextCopy.From(stage.Steps[i], Escape);
-            if (copy is null) continue;
-            var footprint = new CopyFootprint(copy, _context, _options.ExtraManifestNames);
+            var footprint = FootprintOf(stage.Steps[i]);
+            if (footprint is null) continue;
             var contextPath = footprint.ContextPathFor(location);
             if (contextPath is not null) return (footprint, contextPath);
             if (footprint.IsBroad && ImageLocation.IsUnder(location, footprint.Destination) == true) return (footprint, null);
@@ -246,7 +265,7 @@ public sealed class SinkPlanner
         for (int k = barrier is null ? stage.Steps.Count : barrier.Index; k < stage.Steps.Count; k++)
         {
             var step = stage.Steps[k];
-            if (k > barrier!.Index && ContextCopy.From(step, Escape) is { } other && new CopyFootprint(other, _context, _options.ExtraManifestNames).IsBroad) break;
+            if (k > barrier!.Index && FootprintOf(step) is { IsBroad: true }) break;
             if (step.Kind != InstructionKind.Run) continue;
             var effect = EffectOf(step);
             if (IsInstallAttempt(effect))
@@ -350,9 +369,9 @@ public sealed class SinkPlanner
     // or the same files from the context with the same ownership and mode.
     private string? OtherCopyReason(CopyFootprint broad, Step step)
     {
-        var other = ContextCopy.From(step, Escape);
+        var footprint = FootprintOf(step);
         var instruction = step.Instruction;
-        if (other is null)
+        if (footprint is null)
         {
             // COPY --from or a heredoc copy: reads nothing from the context; check where it writes.
             if (instruction.Arguments.Count == 0) return $"COPY on line {step.Line} cannot be read";
@@ -365,7 +384,7 @@ public sealed class SinkPlanner
                 ? $"{Keyword(step)} on line {step.Line} may write where the broad copy writes"
                 : $"{Keyword(step)} on line {step.Line} writes where the broad copy writes";
         }
-        var footprint = new CopyFootprint(other, _context, _options.ExtraManifestNames);
+        var other = footprint.Copy;
         if (footprint.IsBroad) return $"another broad copy on line {step.Line}";
         bool sameFlags = FlagText(other, "chown") == FlagText(broad.Copy, "chown") &&
                          FlagText(other, "chmod") == FlagText(broad.Copy, "chmod");

@@ -30,6 +30,10 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         }
     }
 
+    // Only JSON and the text of a dry run or --diff show the diff; on a big file it was a tenth of a --check.
+    private static bool PrintsDiff(ReorderSettings settings) =>
+        settings.Format == OutputFormat.Json || settings.Mode is RunMode.DryRun or RunMode.Diff;
+
     private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 
     private FileReport ProcessCore(DockerfileInput input)
@@ -59,17 +63,23 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var context = BuildContext.Open(files, dockerfileInContext);
         notes.Add($"{input.DisplayPath}: context {displayPath(contextDirectory)}");
 
+        // Read what explaining needs from the original tree now: once fixing has its own tree, the original can go.
+        var classifier = settings.Explain ? new ManifestSourceClassifier(options.ExtraManifestNames, files) : null;
+        var explainedBefore = classifier is null ? null : SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
         var outcome = DockerfileAnalyzer.Fix(tree, context, options, includeUnsafe);
         var findings = outcome.Findings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
         var remainingAfterWrite = outcome.RemainingFindings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
         var remainingOnOriginal = outcome.RemainingFindings.Select(f => OnOriginal(f, outcome, includeUnsafe)).ToList();
 
         var diff = new System.Text.StringBuilder();
-        diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
-        foreach (var write in outcome.FileWrites)
+        if (PrintsDiff(settings))
         {
-            var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
-            diff.Append(UnifiedDiffPrinter.Print(displayPath(full), write.OriginalContent, write.NewContent));
+            diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
+            foreach (var write in outcome.FileWrites)
+            {
+                var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
+                diff.Append(UnifiedDiffPrinter.Print(displayPath(full), write.OriginalContent, write.NewContent));
+            }
         }
         bool changed = outcome.Changed || outcome.FileWrites.Any(w => !string.Equals(w.OriginalContent, w.NewContent, StringComparison.Ordinal));
         var fixedBytes = outcome.Changed ? SourceText.Encode(outcome.FixedText) : input.Content.Bytes;
@@ -83,12 +93,10 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         }
 
         IReadOnlyList<string> explanation = [];
-        if (settings.Explain)
+        if (classifier is not null && explainedBefore is not null)
         {
-            var classifier = new ManifestSourceClassifier(options.ExtraManifestNames, files);
-            var before = SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
             var after = SourceEditPrediction.Predict(CacheStageReader.Read(DockerfileParser.Parse(outcome.FixedText)), classifier.IsManifestOnly);
-            explanation = RebuildExplanation.Format(before, after).Select(l => $"{input.DisplayPath}: {l}").ToList();
+            explanation = RebuildExplanation.Format(explainedBefore, after).Select(l => $"{input.DisplayPath}: {l}").ToList();
         }
 
         bool writeMode = settings.Mode == RunMode.Write;

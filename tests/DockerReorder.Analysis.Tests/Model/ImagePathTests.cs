@@ -23,4 +23,34 @@ public sealed class ImagePathTests
     [Fact]
     public void Literal_prefix_stops_before_the_first_wildcard_segment() =>
         Assert.Equal("/usr/local/lib", ImagePath.LiteralPrefix("/usr/local/lib/python3*/site-packages"));
+
+    [Fact]
+    public void Normalizes_every_short_path_as_splitting_and_joining_does()
+    {
+        // Clean paths come back unchanged without being split; every path up to 7 characters over a, ., / checks that.
+        var paths = new List<string> { "" };
+        for (int length = 1; length <= 7; length++)
+            paths.AddRange(paths.Where(p => p.Length == length - 1).SelectMany(p => new[] { p + "a", p + ".", p + "/" }).ToList());
+        foreach (var path in paths) Assert.Equal(SplitAndJoin(path), ImagePath.Normalize(path));
+    }
+
+    private static string SplitAndJoin(string path)
+    {
+        bool absolute = path.StartsWith('/');
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part.Length == 0 || part == ".") continue;
+            if (part == "..")
+            {
+                if (parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
+                else if (!absolute) parts.Add("..");
+                continue;
+            }
+            parts.Add(part);
+        }
+        var joined = string.Join('/', parts);
+        if (absolute) return "/" + joined;
+        return joined.Length == 0 ? "." : joined;
+    }
 }
