@@ -30,6 +30,10 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         }
     }
 
+    // Only the text report of a dry run or --diff and the JSON report print the diff; the others skip computing it.
+    private bool DiffIsShown =>
+        settings.Format == OutputFormat.Json || (settings.Format == OutputFormat.Text && settings.Mode is RunMode.DryRun or RunMode.Diff);
+
     private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 
     private FileReport ProcessCore(DockerfileInput input)
@@ -48,8 +52,11 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         };
 
         var tree = DockerfileParser.Parse(input.Content.Bytes);
-        var syntaxErrors = tree.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(d => $"{input.DisplayPath}:{d.Position.Line}:{d.Position.Column}: {d.Message}").ToList();
+        var syntaxErrors = new List<string>();
+        foreach (var d in tree.Diagnostics)
+        {
+            if (d.Severity == DiagnosticSeverity.Error) syntaxErrors.Add($"{input.DisplayPath}:{d.Position.Line}:{d.Position.Column}: {d.Message}");
+        }
         if (syntaxErrors.Count > 0) return new FileReport { DisplayPath = input.DisplayPath, Errors = syntaxErrors, Notes = notes };
 
         var contextDirectory = settings.Context is { } c ? Path.GetFullPath(c) : folder;
@@ -65,11 +72,14 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var remainingOnOriginal = outcome.RemainingFindings.Select(f => OnOriginal(f, outcome, includeUnsafe)).ToList();
 
         var diff = new System.Text.StringBuilder();
-        diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
-        foreach (var write in outcome.FileWrites)
+        if (DiffIsShown)
         {
-            var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
-            diff.Append(UnifiedDiffPrinter.Print(displayPath(full), write.OriginalContent, write.NewContent));
+            diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
+            foreach (var write in outcome.FileWrites)
+            {
+                var full = Path.Combine(contextDirectory, write.ContextPath.Replace('/', Path.DirectorySeparatorChar));
+                diff.Append(UnifiedDiffPrinter.Print(displayPath(full), write.OriginalContent, write.NewContent));
+            }
         }
         bool changed = outcome.Changed || outcome.FileWrites.Any(w => !string.Equals(w.OriginalContent, w.NewContent, StringComparison.Ordinal));
         var fixedBytes = outcome.Changed ? SourceText.Encode(outcome.FixedText) : input.Content.Bytes;
