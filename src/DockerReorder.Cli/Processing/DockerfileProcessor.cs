@@ -95,7 +95,8 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         IReadOnlyList<string> explanation = [];
         if (settings.Explain)
         {
-            var classifier = new ManifestSourceClassifier(options.ExtraManifestNames, files);
+            // After --write the context may hold new files: a fresh view, not the one that remembered the old listings.
+            var classifier = new ManifestSourceClassifier(options.ExtraManifestNames, written ? new FileSystemContext(contextDirectory) : files);
             var before = SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
             var after = SourceEditPrediction.Predict(CacheStageReader.Read(DockerfileParser.Parse(outcome.FixedText)), classifier.IsManifestOnly);
             explanation = RebuildExplanation.Format(before, after).Select(l => $"{input.DisplayPath}: {l}").ToList();
