@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using System.Text;
 using DockerReorder.Analysis.Context;
 
@@ -12,22 +11,19 @@ namespace DockerReorder.Cli.Context;
 /// has no text). Text is strict UTF-8: a file with invalid bytes reads as null (its content cannot be
 /// reasoned about). Every I/O failure (missing, unreadable, a path escaping the root)
 /// answers "not there" or null; nothing here throws on I/O errors.
-/// Listings are read once per directory, and the names in a directory probed more than once are
-/// remembered, so that the many absent names the rules ask about cost no system call; an instance
-/// is meant for one analysis, on one thread at a time (files changed meanwhile may not be seen).
+/// Listings are read once per directory and then also answer for the names a directory lacks, so the
+/// many absent names the rules ask about cost no system call; an instance is meant for one analysis,
+/// on one thread at a time (files changed meanwhile may not be seen).
 /// </summary>
 public sealed class FileSystemContext : IContextFileSystem
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static readonly EnumerationOptions AllEntries = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false };
-
     private readonly string _root;
     private readonly Dictionary<string, IReadOnlyList<ContextEntry>> _listings = new(StringComparer.Ordinal);
 
-    // Per directory (context-relative): null after one probe, then the names it holds (or null again when it cannot be listed).
-    private readonly Dictionary<string, HashSet<string>?> _names = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _unlistable = new(StringComparer.Ordinal);
+    // The names in each folder listed in full (context-relative), for answering absent names without a system call.
+    private readonly Dictionary<string, HashSet<string>> _names = new(StringComparer.Ordinal);
 
     /// <summary>Opens the context rooted at <paramref name="rootDirectory"/>.</summary>
     public FileSystemContext(string rootDirectory)
@@ -126,12 +122,9 @@ public sealed class FileSystemContext : IContextFileSystem
             }
 
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            if (!_unlistable.Contains(relative) && !(_names.TryGetValue(relative, out var known) && known is not null))
-            {
-                var names = new HashSet<string>(entries.Count, StringComparer.Ordinal);
-                foreach (var entry in entries) names.Add(entry.Name);
-                _names[relative] = names;
-            }
+            var names = new HashSet<string>(entries.Count, StringComparer.Ordinal);
+            foreach (var entry in entries) names.Add(entry.Name);
+            _names[relative] = names;
 
             return entries;
         }
@@ -174,9 +167,8 @@ public sealed class FileSystemContext : IContextFileSystem
         return relative.Length == 0 ? _root : Path.Combine(_root, relative);
     }
 
-    // True when the parent directory's names are known and lack this one. A directory's names are read at its
-    // second probe (one probe is cheaper as a stat); the names of a directory opened like the stat would (through
-    // symbolic links on the way) are exactly what the stat can find.
+    // True when the parent folder was listed and lacks this name: the listing opened the folder as the stat would
+    // (through symbolic links on the way), so it holds every name the stat can find.
     private bool IsKnownMissing(string relative)
     {
         if (relative.Length == 0)
@@ -186,49 +178,7 @@ public sealed class FileSystemContext : IContextFileSystem
 
         var slash = relative.LastIndexOf('/');
         var parent = slash < 0 ? string.Empty : relative[..slash];
-        if (_unlistable.Contains(parent))
-        {
-            return false;
-        }
-
-        if (!_names.TryGetValue(parent, out var names))
-        {
-            _names[parent] = null;
-            return false;
-        }
-
-        if (names is null)
-        {
-            names = ReadNames(parent);
-            if (names is null)
-            {
-                _unlistable.Add(parent);
-                return false;
-            }
-
-            _names[parent] = names;
-        }
-
-        return !names.Contains(slash < 0 ? relative : relative[(slash + 1)..]);
-    }
-
-    private HashSet<string>? ReadNames(string relativeDirectory)
-    {
-        var full = relativeDirectory.Length == 0 ? _root : Path.Combine(_root, relativeDirectory);
-        try
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var name in new FileSystemEnumerable<string>(full, static (ref FileSystemEntry entry) => entry.FileName.ToString(), AllEntries))
-            {
-                names.Add(name);
-            }
-
-            return names;
-        }
-        catch (Exception e) when (IsIoFailure(e))
-        {
-            return null;
-        }
+        return _names.TryGetValue(parent, out var names) && !names.Contains(slash < 0 ? relative : relative[(slash + 1)..]);
     }
 
     private static bool IsIoFailure(Exception e) =>
