@@ -34,6 +34,13 @@ public sealed class FileSystemContext : IContextFileSystem
     /// <summary>The absolute path of the context root.</summary>
     public string RootDirectory => _root;
 
+    /// <summary>Forgets every listing read so far (call it after writing into the context).</summary>
+    public void Forget()
+    {
+        _listings.Clear();
+        _names.Clear();
+    }
+
     /// <inheritdoc />
     public bool FileExists(string path)
     {

@@ -30,9 +30,9 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         }
     }
 
-    // Only the text report of a dry run or --diff and the JSON report print the diff; the others skip computing it.
-    private bool DiffIsShown =>
-        settings.Format == OutputFormat.Json || (settings.Format == OutputFormat.Text && settings.Mode is RunMode.DryRun or RunMode.Diff);
+    // Only JSON and the text of a dry run or --diff show the diff; on a big file it was a tenth of a --check.
+    private static bool PrintsDiff(ReorderSettings settings) =>
+        settings.Format == OutputFormat.Json || settings.Mode is RunMode.DryRun or RunMode.Diff;
 
     private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 
@@ -72,7 +72,7 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var remainingOnOriginal = outcome.RemainingFindings.Select(f => OnOriginal(f, outcome, includeUnsafe)).ToList();
 
         var diff = new System.Text.StringBuilder();
-        if (DiffIsShown)
+        if (PrintsDiff(settings))
         {
             diff.Append(UnifiedDiffPrinter.Print(input.DisplayPath, outcome.OriginalText, outcome.FixedText));
             foreach (var write in outcome.FileWrites)
@@ -89,14 +89,14 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         {
             if (outcome.Changed) AtomicFileWriter.Replace(input.FullPath, input.DisplayPath, input.Content, fixedBytes);
             ApplyFileWrites(outcome.FileWrites, contextDirectory);
+            files.Forget(); // the context now holds the files just written
             written = true;
         }
 
         IReadOnlyList<string> explanation = [];
         if (settings.Explain)
         {
-            // After --write the context may hold new files: a fresh view, not the one that remembered the old listings.
-            var classifier = new ManifestSourceClassifier(options.ExtraManifestNames, written ? new FileSystemContext(contextDirectory) : files);
+            var classifier = new ManifestSourceClassifier(options.ExtraManifestNames, files);
             var before = SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
             var after = SourceEditPrediction.Predict(CacheStageReader.Read(DockerfileParser.Parse(outcome.FixedText)), classifier.IsManifestOnly);
             explanation = RebuildExplanation.Format(before, after).Select(l => $"{input.DisplayPath}: {l}").ToList();

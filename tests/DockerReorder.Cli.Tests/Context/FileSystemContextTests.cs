@@ -231,4 +231,20 @@ public sealed class FileSystemContextTests : IDisposable
             }
         }
     }
+    /// <summary>A listing is kept (a file written later is not seen) until the context forgets it.</summary>
+    [Fact]
+    public void Forget_makes_files_written_after_a_listing_visible()
+    {
+        Write("Dockerfile", "FROM a\n");
+        var context = new FileSystemContext(_root);
+        Assert.Equal([new ContextEntry("Dockerfile", false)], context.ListDirectory(""));
+
+        Write(".dockerignore", "x\n");
+        Assert.False(context.FileExists(".dockerignore"));
+
+        context.Forget();
+        Assert.True(context.FileExists(".dockerignore"));
+        Assert.Equal("x\n", context.ReadAllText(".dockerignore"));
+        Assert.Equal([new ContextEntry(".dockerignore", false), new ContextEntry("Dockerfile", false)], context.ListDirectory(""));
+    }
 }
