@@ -30,8 +30,15 @@ public sealed class DockerReorderCommand
     /// <summary>Parses <paramref name="args"/>, runs, and returns the exit code. Usage errors print one line each and return 2.</summary>
     public int Run(string[] args)
     {
-        var root = Build();
-        var parsed = root.Parse(args);
+        // The common lines (switches and paths) skip building System.CommandLine's tree: on one small file that was most of the run.
+        if (FlagsAndPathsParser.TryParse(args) is { } common)
+        {
+            int exit = RunMain(common);
+            _channels.Out.Flush();
+            return exit;
+        }
+        var tree = Build();
+        var parsed = tree.Root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) _channels.Error.WriteLine($"docker-reorder: {error.Message}");
@@ -44,7 +51,61 @@ public sealed class DockerReorderCommand
         return code;
     }
 
-    private RootCommand Build()
+    /// <summary>What System.CommandLine makes of <paramref name="args"/> for the main command; null when it reports errors or would run something else (help, version, a subcommand). Runs nothing.</summary>
+    public MainArguments? ParseWithSystemCommandLine(string[] args)
+    {
+        var tree = Build();
+        var parsed = tree.Root.Parse(args);
+        if (parsed.Errors.Count > 0 || !ReferenceEquals(parsed.Action, tree.Root.Action)) return null;
+        return tree.Read(parsed);
+    }
+
+    /// <summary>The names and aliases of every option and subcommand of the command tree.</summary>
+    public IReadOnlyList<string> TreeTokens()
+    {
+        var root = Build().Root;
+        var tokens = new List<string>();
+        foreach (var option in root.Options) tokens.AddRange([option.Name, .. option.Aliases]);
+        foreach (var command in root.Subcommands) tokens.AddRange([command.Name, .. command.Aliases]);
+        return tokens;
+    }
+
+    // Checks the combination, makes the settings, runs.
+    private int RunMain(MainArguments a)
+    {
+        if (a.Paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.GetFullPath(p, _workingDirectory))) is { } unknown)
+            return UsageError($"unknown option '{unknown}'");
+        int modes = (a.Write ? 1 : 0) + (a.Check ? 1 : 0) + (a.Diff ? 1 : 0);
+        if (modes > 1) return UsageError("--write, --check and --diff exclude each other");
+        if (a.UnsafeFixes && a.NoUnsafeFixes) return UsageError("--unsafe-fixes and --no-unsafe-fixes exclude each other");
+        if (a.Quiet && a.Verbose) return UsageError("--quiet and --verbose exclude each other");
+        var selected = RuleIds(a.Select, "--select", out var selectError);
+        var ignored = RuleIds(a.Ignore, "--ignore", out var ignoreError);
+        if ((selectError ?? ignoreError) is { } idError) return UsageError(idError);
+        var settings = new ReorderSettings
+        {
+            Paths = a.Paths,
+            Mode = a.Write ? RunMode.Write : a.Check ? RunMode.Check : a.Diff ? RunMode.Diff : RunMode.DryRun,
+            UnsafeFixes = a.UnsafeFixes ? true : a.NoUnsafeFixes ? false : null,
+            Select = selected,
+            Ignore = ignored,
+            Context = a.Context,
+            StdinFileName = a.StdinFileName,
+            Include = a.Include,
+            Exclude = a.Exclude,
+            Format = a.Format switch { "json" => OutputFormat.Json, "sarif" => OutputFormat.Sarif, "github" => OutputFormat.GitHub, _ => OutputFormat.Text },
+            Color = a.Color switch { "always" => ColorMode.Always, "never" => ColorMode.Never, _ => ColorMode.Auto },
+            Quiet = a.Quiet,
+            Verbose = a.Verbose,
+            Explain = a.Explain,
+        };
+        return new ReorderRun(settings, _channels, _workingDirectory, _standardInput, _outputIsTerminal).Execute();
+    }
+
+    // The root command, and how to read the main command's arguments back from a parse.
+    private sealed record CommandTree(RootCommand Root, Func<ParseResult, MainArguments> Read);
+
+    private CommandTree Build()
     {
         var paths = new Argument<string[]>("PATHS") { Description = "Dockerfiles, folders or globs (default: the current folder); - reads standard input.", Arity = ArgumentArity.ZeroOrMore };
         var write = new Option<bool>("--write", "-w") { Description = "Apply the fixes in place." };
@@ -71,36 +132,27 @@ public sealed class DockerReorderCommand
             paths, write, check, diff, unsafeFixes, noUnsafeFixes, select, ignore, context, stdinFileName, include, exclude, format, color, quiet, verbose, explain,
         };
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new PrintVersionAction();
-        root.SetAction(r =>
+        var tree = new CommandTree(root, r => new MainArguments
         {
-            if ((r.GetValue(paths) ?? []).FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.GetFullPath(p, _workingDirectory))) is { } unknown)
-                return UsageError($"unknown option '{unknown}'");
-            int modes = (r.GetValue(write) ? 1 : 0) + (r.GetValue(check) ? 1 : 0) + (r.GetValue(diff) ? 1 : 0);
-            if (modes > 1) return UsageError("--write, --check and --diff exclude each other");
-            if (r.GetValue(unsafeFixes) && r.GetValue(noUnsafeFixes)) return UsageError("--unsafe-fixes and --no-unsafe-fixes exclude each other");
-            if (r.GetValue(quiet) && r.GetValue(verbose)) return UsageError("--quiet and --verbose exclude each other");
-            var selected = RuleIds(r.GetValue(select), "--select", out var selectError);
-            var ignored = RuleIds(r.GetValue(ignore), "--ignore", out var ignoreError);
-            if ((selectError ?? ignoreError) is { } idError) return UsageError(idError);
-            var settings = new ReorderSettings
-            {
-                Paths = r.GetValue(paths) ?? [],
-                Mode = r.GetValue(write) ? RunMode.Write : r.GetValue(check) ? RunMode.Check : r.GetValue(diff) ? RunMode.Diff : RunMode.DryRun,
-                UnsafeFixes = r.GetValue(unsafeFixes) ? true : r.GetValue(noUnsafeFixes) ? false : null,
-                Select = selected,
-                Ignore = ignored,
-                Context = r.GetValue(context),
-                StdinFileName = r.GetValue(stdinFileName),
-                Include = r.GetValue(include) ?? [],
-                Exclude = r.GetValue(exclude) ?? [],
-                Format = r.GetValue(format) switch { "json" => OutputFormat.Json, "sarif" => OutputFormat.Sarif, "github" => OutputFormat.GitHub, _ => OutputFormat.Text },
-                Color = r.GetValue(color) switch { "always" => ColorMode.Always, "never" => ColorMode.Never, _ => ColorMode.Auto },
-                Quiet = r.GetValue(quiet),
-                Verbose = r.GetValue(verbose),
-                Explain = r.GetValue(explain),
-            };
-            return new ReorderRun(settings, _channels, _workingDirectory, _standardInput, _outputIsTerminal).Execute();
+            Paths = r.GetValue(paths) ?? [],
+            Write = r.GetValue(write),
+            Check = r.GetValue(check),
+            Diff = r.GetValue(diff),
+            UnsafeFixes = r.GetValue(unsafeFixes),
+            NoUnsafeFixes = r.GetValue(noUnsafeFixes),
+            Select = r.GetValue(select) is { Length: > 0 } selectValues ? selectValues : null,
+            Ignore = r.GetValue(ignore) is { Length: > 0 } ignoreValues ? ignoreValues : null,
+            Context = r.GetValue(context),
+            StdinFileName = r.GetValue(stdinFileName),
+            Include = r.GetValue(include) ?? [],
+            Exclude = r.GetValue(exclude) ?? [],
+            Format = r.GetValue(format) ?? "text",
+            Color = r.GetValue(color) ?? "auto",
+            Quiet = r.GetValue(quiet),
+            Verbose = r.GetValue(verbose),
+            Explain = r.GetValue(explain),
         });
+        root.SetAction(r => RunMain(tree.Read(r)));
 
         var printFile = new Argument<string>("FILE") { Description = "The Dockerfile." };
         var print = new Command("print", "Parse FILE and print the tree back: the input, byte for byte.") { printFile };
@@ -110,7 +162,7 @@ public sealed class DockerReorderCommand
         dump.SetAction(r => PrintTree(r.GetValue(dumpFile)!, dump: true));
         root.Add(print);
         root.Add(dump);
-        return root;
+        return tree;
     }
 
     private int UsageError(string message)
@@ -119,10 +171,10 @@ public sealed class DockerReorderCommand
         return ExitCodes.Error;
     }
 
-    private static List<string>? RuleIds(string[]? values, string option, out string? error)
+    private static List<string>? RuleIds(IReadOnlyList<string>? values, string option, out string? error)
     {
         error = null;
-        if (values is null || values.Length == 0) return null;
+        if (values is null || values.Count == 0) return null;
         var ids = RuleIdList.Split(values, out var invalid);
         if (invalid is not null) error = $"{option}: \"{invalid}\" is not a rule id (DR followed by three digits)";
         return ids;

@@ -11,12 +11,19 @@ namespace DockerReorder.Cli.Context;
 /// has no text). Text is strict UTF-8: a file with invalid bytes reads as null (its content cannot be
 /// reasoned about). Every I/O failure (missing, unreadable, a path escaping the root)
 /// answers "not there" or null; nothing here throws on I/O errors.
+/// Listings are read once per directory and then also answer for the names a directory lacks, so the
+/// many absent names the rules ask about cost no system call; an instance is meant for one analysis,
+/// on one thread at a time (files changed meanwhile may not be seen).
 /// </summary>
 public sealed class FileSystemContext : IContextFileSystem
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly string _root;
+    private readonly Dictionary<string, IReadOnlyList<ContextEntry>> _listings = new(StringComparer.Ordinal);
+
+    // The names in each folder listed in full (context-relative), for answering absent names without a system call.
+    private readonly Dictionary<string, HashSet<string>> _names = new(StringComparer.Ordinal);
 
     /// <summary>Opens the context rooted at <paramref name="rootDirectory"/>.</summary>
     public FileSystemContext(string rootDirectory)
@@ -27,11 +34,18 @@ public sealed class FileSystemContext : IContextFileSystem
     /// <summary>The absolute path of the context root.</summary>
     public string RootDirectory => _root;
 
+    /// <summary>Forgets every listing read so far (call it after writing into the context).</summary>
+    public void Forget()
+    {
+        _listings.Clear();
+        _names.Clear();
+    }
+
     /// <inheritdoc />
     public bool FileExists(string path)
     {
-        var full = Resolve(path);
-        if (full is null)
+        var full = Resolve(path, out var relative);
+        if (full is null || IsKnownMissing(relative))
         {
             return false;
         }
@@ -62,8 +76,8 @@ public sealed class FileSystemContext : IContextFileSystem
     /// <inheritdoc />
     public bool DirectoryExists(string path)
     {
-        var full = Resolve(path);
-        if (full is null)
+        var full = Resolve(path, out var relative);
+        if (full is null || IsKnownMissing(relative))
         {
             return false;
         }
@@ -82,12 +96,23 @@ public sealed class FileSystemContext : IContextFileSystem
     /// <inheritdoc />
     public IReadOnlyList<ContextEntry> ListDirectory(string path)
     {
-        var full = Resolve(path);
+        var full = Resolve(path, out var relative);
         if (full is null)
         {
             return [];
         }
 
+        if (!_listings.TryGetValue(relative, out var listing))
+        {
+            listing = ReadListing(full, relative);
+            _listings[relative] = listing;
+        }
+
+        return listing;
+    }
+
+    private IReadOnlyList<ContextEntry> ReadListing(string full, string relative)
+    {
         try
         {
             var directory = new DirectoryInfo(full);
@@ -104,6 +129,10 @@ public sealed class FileSystemContext : IContextFileSystem
             }
 
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var names = new HashSet<string>(entries.Count, StringComparer.Ordinal);
+            foreach (var entry in entries) names.Add(entry.Name);
+            _names[relative] = names;
+
             return entries;
         }
         catch (Exception e) when (IsIoFailure(e))
@@ -115,8 +144,8 @@ public sealed class FileSystemContext : IContextFileSystem
     /// <inheritdoc />
     public string? ReadAllText(string path)
     {
-        var full = Resolve(path);
-        if (full is null)
+        var full = Resolve(path, out var relative);
+        if (full is null || IsKnownMissing(relative))
         {
             return null;
         }
@@ -134,15 +163,29 @@ public sealed class FileSystemContext : IContextFileSystem
     }
 
     // Maps a context-relative path under the root; null when it would leave the root.
-    private string? Resolve(string path)
+    private string? Resolve(string path, out string relative)
     {
-        var relative = ContextPath.Normalize(path);
+        relative = ContextPath.Normalize(path);
         if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal))
         {
             return null;
         }
 
         return relative.Length == 0 ? _root : Path.Combine(_root, relative);
+    }
+
+    // True when the parent folder was listed and lacks this name: the listing opened the folder as the stat would
+    // (through symbolic links on the way), so it holds every name the stat can find.
+    private bool IsKnownMissing(string relative)
+    {
+        if (relative.Length == 0)
+        {
+            return false;
+        }
+
+        var slash = relative.LastIndexOf('/');
+        var parent = slash < 0 ? string.Empty : relative[..slash];
+        return _names.TryGetValue(parent, out var names) && !names.Contains(slash < 0 ? relative : relative[(slash + 1)..]);
     }
 
     private static bool IsIoFailure(Exception e) =>

@@ -11,15 +11,15 @@ namespace DockerReorder.Cli.Discovery;
 public sealed class DockerfileDiscovery
 {
     private readonly string _workingDirectory;
-    private readonly Matcher _names;
+    private readonly IEnumerable<string> _includePatterns;
     private readonly Matcher? _excludes;
+    private Matcher? _names;
 
     /// <summary>Discovery relative to <paramref name="workingDirectory"/>, with extra name patterns and exclude globs (both relative to it; a pattern without <c>/</c> matches at any depth).</summary>
     public DockerfileDiscovery(string workingDirectory, IEnumerable<string> includePatterns, IEnumerable<string> excludePatterns)
     {
         _workingDirectory = Path.GetFullPath(workingDirectory);
-        _names = new Matcher(StringComparison.Ordinal);
-        foreach (var pattern in DockerfileNames.DefaultPatterns.Concat(includePatterns)) _names.AddInclude(AnyDepth(pattern));
+        _includePatterns = includePatterns.ToList();
         var excludes = excludePatterns.ToList();
         if (excludes.Count > 0)
         {
@@ -117,7 +117,22 @@ public sealed class DockerfileDiscovery
         var relative = Path.GetRelativePath(_workingDirectory, fullPath);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) relative = Path.GetRelativePath(root, fullPath);
         relative = relative.Replace(Path.DirectorySeparatorChar, '/');
-        return _names.Match(relative).HasMatches && !IsExcluded(relative);
+        return Names.Match(relative).HasMatches && !IsExcluded(relative);
+    }
+
+    // Built on first use: files named on the command line never need it.
+    private Matcher Names
+    {
+        get
+        {
+            if (_names is null)
+            {
+                var names = new Matcher(StringComparison.Ordinal);
+                foreach (var pattern in DockerfileNames.DefaultPatterns.Concat(_includePatterns)) names.AddInclude(AnyDepth(pattern));
+                _names = names;
+            }
+            return _names;
+        }
     }
 
     /// <summary>True when an exclude glob matches the working-directory-relative <paramref name="relativePath"/>.</summary>

@@ -11,8 +11,9 @@ public sealed class OutputChannels : IDisposable
     public OutputChannels(Stream output, Stream error)
     {
         OutputStream = output;
-        Out = new StreamWriter(output, Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        Error = new StreamWriter(error, Utf8NoBom, bufferSize: 1 << 12, leaveOpen: true) { NewLine = "\n", AutoFlush = true };
+        // Buffers below the large-object heap: 64 Ki chars were ~320 KB of fresh memory to fault in, a tenth of a one-file run.
+        Out = new StreamWriter(output, Utf8NoBom, bufferSize: 1 << 13, leaveOpen: true) { NewLine = "\n" };
+        Error = new StreamWriter(error, Utf8NoBom, bufferSize: 1 << 10, leaveOpen: true) { NewLine = "\n", AutoFlush = true };
     }
 
     /// <summary>The process's standard output and error.</summary>

@@ -52,8 +52,11 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         };
 
         var tree = DockerfileParser.Parse(input.Content.Bytes);
-        var syntaxErrors = tree.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(d => $"{input.DisplayPath}:{d.Position.Line}:{d.Position.Column}: {d.Message}").ToList();
+        var syntaxErrors = new List<string>();
+        foreach (var d in tree.Diagnostics)
+        {
+            if (d.Severity == DiagnosticSeverity.Error) syntaxErrors.Add($"{input.DisplayPath}:{d.Position.Line}:{d.Position.Column}: {d.Message}");
+        }
         if (syntaxErrors.Count > 0) return new FileReport { DisplayPath = input.DisplayPath, Errors = syntaxErrors, Notes = notes };
 
         var contextDirectory = settings.Context is { } c ? Path.GetFullPath(c) : folder;
@@ -89,6 +92,7 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         {
             if (outcome.Changed) AtomicFileWriter.Replace(input.FullPath, input.DisplayPath, input.Content, fixedBytes);
             ApplyFileWrites(outcome.FileWrites, contextDirectory);
+            files.Forget(); // the context now holds the files just written
             written = true;
         }
 

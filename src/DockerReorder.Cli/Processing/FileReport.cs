@@ -24,7 +24,7 @@ public sealed record FileReport
     /// <summary>True when the changes were written.</summary>
     public bool Written { get; init; }
 
-    /// <summary>The unified diff of every changed file (empty when nothing changes).</summary>
+    /// <summary>The unified diff of every changed file (empty when nothing changes, and when the report format and mode do not print it).</summary>
     public string Diff { get; init; } = string.Empty;
 
     /// <summary>The fixed Dockerfile's bytes (for <c>-</c> with <c>--write</c>).</summary>

@@ -55,18 +55,41 @@ public sealed class ReorderRun(ReorderSettings settings, OutputChannels channels
             if (files.Count == 0 && runErrors.Count == 0 && !settings.Quiet)
                 channels.Error.WriteLine("warning: no Dockerfiles found");
             reports = new FileReport[files.Count];
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            {
-                var file = files[i];
-                try
-                {
-                    var content = DockerfileReader.Read(file.FullPath, file.DisplayPath);
-                    reports[i] = processor.Process(new DockerfileInput(file.DisplayPath, file.FullPath, file.FullPath, content));
-                }
-                catch (FileProblem e) { reports[i] = new FileReport { DisplayPath = file.DisplayPath, Errors = [e.Message] }; }
-            });
+            ProcessAll(processor, files, reports);
         }
         return Report(reports, runErrors);
+    }
+
+    // This thread and one more per further core take the next file until none is left; reports keep the files' order.
+    // Plain threads, not the thread pool: its start-up cost more than checking one small Dockerfile, and its
+    // thread injection only added threads that waited on each other.
+    private static void ProcessAll(DockerfileProcessor processor, List<DiscoveredFile> files, FileReport[] reports)
+    {
+        int next = -1;
+        void Work()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < files.Count) reports[i] = ProcessFile(processor, files[i]);
+        }
+
+        var helpers = new Thread[Math.Max(0, Math.Min(Environment.ProcessorCount, files.Count) - 1)];
+        for (int t = 0; t < helpers.Length; t++)
+        {
+            helpers[t] = new Thread(Work) { IsBackground = true, Name = "docker-reorder worker" };
+            helpers[t].Start();
+        }
+        Work();
+        foreach (var helper in helpers) helper.Join();
+    }
+
+    private static FileReport ProcessFile(DockerfileProcessor processor, DiscoveredFile file)
+    {
+        try
+        {
+            var content = DockerfileReader.Read(file.FullPath, file.DisplayPath);
+            return processor.Process(new DockerfileInput(file.DisplayPath, file.FullPath, file.FullPath, content));
+        }
+        catch (FileProblem e) { return new FileReport { DisplayPath = file.DisplayPath, Errors = [e.Message] }; }
     }
 
     private FileReport ProcessStandardInput(DockerfileProcessor processor)
@@ -106,19 +129,18 @@ public sealed class ReorderRun(ReorderSettings settings, OutputChannels channels
         bool stdinWrite = settings.Mode == RunMode.Write && reports.Count == 1 && reports[0].FromStandardInput;
         // With "- --write" standard output carries the fixed Dockerfile; the report goes to standard error.
         var reportText = stdinWrite ? channels.Error : channels.Out;
-        var version = VersionText.Current;
         foreach (var error in runErrors) channels.Error.WriteLine(error);
         switch (settings.Format)
         {
             case OutputFormat.Json:
                 ForEachReport(reports, _ => { });
                 reportText.Flush();
-                JsonReporter.Write(reports, runErrors, summary, version, stdinWrite ? StreamOf(channels.Error) : channels.OutputStream);
+                JsonReporter.Write(reports, runErrors, summary, VersionText.Current, stdinWrite ? StreamOf(channels.Error) : channels.OutputStream);
                 break;
             case OutputFormat.Sarif:
                 ForEachReport(reports, _ => { });
                 reportText.Flush();
-                SarifReporter.Write(reports, runErrors, version, stdinWrite ? StreamOf(channels.Error) : channels.OutputStream);
+                SarifReporter.Write(reports, runErrors, VersionText.Current, stdinWrite ? StreamOf(channels.Error) : channels.OutputStream);
                 break;
             case OutputFormat.GitHub:
                 ForEachReport(reports, r => GitHubReporter.Write(r, reportText));

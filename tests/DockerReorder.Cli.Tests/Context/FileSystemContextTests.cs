@@ -182,4 +182,69 @@ public sealed class FileSystemContextTests : IDisposable
         Assert.False(context.HasIncludedEntriesUnder("node_modules"));
         Assert.Equal([".git"], VcsAndDependencyFolders.FindNotExcluded(context).Select(f => f.Path));
     }
+    /// <summary>One instance, asked everything in several orders, answers as a fresh instance (no remembered listing or names) does.</summary>
+    [Fact]
+    public void Remembered_listings_and_names_answer_as_fresh_lookups_do()
+    {
+        Write("Dockerfile", "FROM a\n");
+        Write("package.json", "{}");
+        Write(".dockerignore", "node_modules\n");
+        Write("src/app.py", "print('hi')\n");
+        Write("src/deep/er/x.txt", "x");
+        Write("real/inner.txt", "inner");
+        Write("node_modules/a/index.js", "");
+        Write("bad.txt", "");
+        File.WriteAllBytes(Path.Combine(_root, "bad.txt"), [0xFF, 0xFE]);
+        Directory.CreateDirectory(Path.Combine(_root, "empty"));
+        File.CreateSymbolicLink(Path.Combine(_root, "link.txt"), Path.Combine(_root, "src/app.py"));
+        File.CreateSymbolicLink(Path.Combine(_root, "dangling"), Path.Combine(_root, "missing-target"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "linked"), Path.Combine(_root, "real"));
+        string[] paths =
+        [
+            "", ".", "Dockerfile", "./Dockerfile", "/Dockerfile", "package.json", ".dockerignore", "Dockerfile.dockerignore", ".git", ".hg", "venv",
+            "src", "src/", "src/app.py", "src/missing.py", "src/deep", "src/deep/er", "src/deep/er/x.txt", "src/deep/nope/x.txt", "src/../package.json",
+            "real", "real/inner.txt", "linked", "linked/inner.txt", "linked/missing.txt", "link.txt", "dangling", "empty", "empty/x",
+            "node_modules", "node_modules/a", "node_modules/a/index.js", "bad.txt", "missing", "missing/deeper", "../outside", "a\\b", "DOCKERFILE",
+        ];
+        var probedFirst = new FileSystemContext(_root);
+        var listedFirst = new FileSystemContext(_root);
+        foreach (var path in paths)
+        {
+            Assert.Equal(new FileSystemContext(_root).ListDirectory(path), listedFirst.ListDirectory(path));
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var order = round == 1 ? paths.Reverse().ToArray() : paths;
+            foreach (var shared in new[] { probedFirst, listedFirst })
+            {
+                foreach (var path in order)
+                {
+                    Assert.Equal(new FileSystemContext(_root).FileExists(path), shared.FileExists(path));
+                    Assert.Equal(new FileSystemContext(_root).DirectoryExists(path), shared.DirectoryExists(path));
+                    Assert.Equal(new FileSystemContext(_root).ReadAllText(path), shared.ReadAllText(path));
+                    if (round == 2)
+                    {
+                        Assert.Equal(new FileSystemContext(_root).ListDirectory(path), shared.ListDirectory(path));
+                    }
+                }
+            }
+        }
+    }
+    /// <summary>A listing is kept (a file written later is not seen) until the context forgets it.</summary>
+    [Fact]
+    public void Forget_makes_files_written_after_a_listing_visible()
+    {
+        Write("Dockerfile", "FROM a\n");
+        var context = new FileSystemContext(_root);
+        Assert.Equal([new ContextEntry("Dockerfile", false)], context.ListDirectory(""));
+
+        Write(".dockerignore", "x\n");
+        Assert.False(context.FileExists(".dockerignore"));
+
+        context.Forget();
+        Assert.True(context.FileExists(".dockerignore"));
+        Assert.Equal("x\n", context.ReadAllText(".dockerignore"));
+        Assert.Equal([new ContextEntry(".dockerignore", false), new ContextEntry("Dockerfile", false)], context.ListDirectory(""));
+    }
 }

@@ -42,4 +42,22 @@ public sealed class DockerfileReaderTests
         var e = Assert.Throws<FileProblem>(() => DockerfileReader.Read("/nonexistent/dr/Dockerfile", "x/Dockerfile"));
         Assert.Equal("x/Dockerfile: no such file or directory", e.Message);
     }
+    /// <summary>Bytes and modification time are those of the file a path finally names, as reading the resolved target gives them.</summary>
+    [Fact]
+    public void Reads_bytes_and_time_of_the_final_target()
+    {
+        using var t = new TempFolder();
+        t.Write("Dockerfile", "FROM a\nRUN b\n");
+        t.Write("empty/Dockerfile", "");
+        File.SetLastWriteTimeUtc(Path.Combine(t.Path, "Dockerfile"), new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc));
+        File.CreateSymbolicLink(Path.Combine(t.Path, "link"), Path.Combine(t.Path, "Dockerfile"));
+        File.CreateSymbolicLink(Path.Combine(t.Path, "link2"), Path.Combine(t.Path, "link"));
+        foreach (var name in new[] { "Dockerfile", "link", "link2", "empty/Dockerfile" })
+        {
+            var full = Path.Combine(t.Path, name);
+            var content = DockerfileReader.Read(full, name);
+            Assert.Equal(File.ReadAllBytes(full), content.Bytes);
+            Assert.Equal(File.GetLastWriteTimeUtc(SymbolicLinks.ResolveFile(full)), content.LastWriteTimeUtc);
+        }
+    }
 }
