@@ -39,12 +39,17 @@ public static class FixApplier
         }
         // Deletions and replacements before insertions at the same offset: an insertion at the end of
         // a deleted range lands after the deletion either way, and at its start it must come first.
-        var ordered = edits
-            .OrderBy(e => e.Edit.Span.Start)
-            .ThenBy(e => e.Edit.Span.Length == 0 ? 0 : 1)
-            .ThenBy(e => e.FixOrder)
-            .ThenBy(e => e.EditOrder)
-            .ToList();
+        // Sorted in place, not with OrderBy/ThenBy: a native build resolves ThenBy's generic virtual call at
+        // run time, ~9% of a one-file run. (FixOrder, EditOrder) is unique, so the order is total.
+        var ordered = edits;
+        ordered.Sort(static (a, b) =>
+        {
+            int c = a.Edit.Span.Start.CompareTo(b.Edit.Span.Start);
+            if (c == 0) c = (a.Edit.Span.Length == 0 ? 0 : 1).CompareTo(b.Edit.Span.Length == 0 ? 0 : 1);
+            if (c == 0) c = a.FixOrder.CompareTo(b.FixOrder);
+            if (c == 0) c = a.EditOrder.CompareTo(b.EditOrder);
+            return c;
+        });
         // Written straight into a string of the final length: a builder of a big file is a second copy of it.
         int length = text.Length;
         foreach (var (edit, _, _) in ordered) length += edit.NewText.Length - edit.Span.Length;
