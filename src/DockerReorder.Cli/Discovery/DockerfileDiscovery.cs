@@ -11,7 +11,7 @@ namespace DockerReorder.Cli.Discovery;
 public sealed class DockerfileDiscovery
 {
     private readonly string _workingDirectory;
-    private readonly IEnumerable<string> _includePatterns;
+    private readonly List<string> _includePatterns;
     private readonly Matcher? _excludes;
     private Matcher? _names;
 
@@ -117,7 +117,8 @@ public sealed class DockerfileDiscovery
         var relative = Path.GetRelativePath(_workingDirectory, fullPath);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) relative = Path.GetRelativePath(root, fullPath);
         relative = relative.Replace(Path.DirectorySeparatorChar, '/');
-        return Names.Match(relative).HasMatches && !IsExcluded(relative);
+        bool named = _includePatterns.Count == 0 ? DockerfileNames.IsDefaultName(Path.GetFileName(fullPath)) : Names.Match(relative).HasMatches;
+        return named && !IsExcluded(relative);
     }
 
     // Built on first use: files named on the command line never need it.
