@@ -33,7 +33,7 @@ public sealed class InstructionSyntax
             throw new ArgumentException("the full span must end where the span ends and start before it", nameof(fullSpan));
         Source = source; _fullStart = fullSpan.Start; Span = span;
         _tokens = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword);
-        _kind = (byte)kind; Arguments = arguments;
+        _kind = (byte)kind; _arguments = arguments;
         _argumentsText = argumentsText; IsJsonForm = isJsonForm;
         _extras = Parsing.InstructionExtras.Of(heredocs, onbuildInstruction, null);
         StartLine = startLine; EndLine = endLine;
@@ -41,12 +41,13 @@ public sealed class InstructionSyntax
 
     // The parser's constructor: tokens, trivia and flags are made on first access, the keyword and flags from the slots
     // kept (headSlots; null for a plain keyword ending at keywordEnd and no flags), the rest by reading the instruction again.
+    // Null arguments: the one argument is the arguments text, made on first read.
     internal InstructionSyntax(SourceText source, int fullStart, TextSpan span, char escape,
-        InstructionKind kind, IReadOnlyList<string> arguments, string? argumentsText, bool isJsonForm,
+        InstructionKind kind, IReadOnlyList<string>? arguments, string? argumentsText, bool isJsonForm,
         IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
     {
         Source = source; _fullStart = fullStart; Span = span; _escape = escape;
-        _kind = (byte)kind; Arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm;
+        _kind = (byte)kind; _arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm;
         _extras = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
         StartLine = startLine; EndLine = endLine;
         _keywordEnd = keywordEnd; _following = following;
@@ -115,7 +116,11 @@ public sealed class InstructionSyntax
     public IReadOnlyList<FlagSyntax> Flags => _tokens is null && HeadSlots is null ? [] : Head.Flags;
 
     /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
-    public IReadOnlyList<string> Arguments { get; }
+    // Null until first read when the one argument is the arguments text (a shell-form RUN, CMD or ENTRYPOINT; WORKDIR, USER, ...).
+    public IReadOnlyList<string> Arguments =>
+        _arguments ?? Interlocked.CompareExchange(ref _arguments, new[] { ArgumentsText }, null) ?? _arguments!;
+
+    private IReadOnlyList<string>? _arguments;
 
     /// <summary>The argument tokens with their spans: one per word in shell form, one per element in exec form.</summary>
     public IReadOnlyList<SyntaxToken> ArgumentTokens => Materialized.ArgumentTokens;

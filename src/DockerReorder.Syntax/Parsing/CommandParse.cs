@@ -35,6 +35,12 @@ internal sealed class CommandParse
     /// <summary><see cref="ArgsText"/> when something already made it (it is then shared, not copied again), else null.</summary>
     public string? ArgsTextIfMade => _argsText;
 
+    /// <summary>
+    /// True when the one argument is <see cref="ArgsText"/> and was left out of <see cref="Arguments"/> (a top-level shell-form
+    /// RUN, CMD, ENTRYPOINT, SHELL or a one-argument instruction): the node makes it from its arguments text on first read.
+    /// </summary>
+    public bool ArgumentIsArgsText { get; set; }
+
     /// <summary>BuildKit's <c>Next</c> chain values.</summary>
     public List<string> Arguments { get; } = [];
 
@@ -81,6 +87,7 @@ internal sealed class CommandParse
         ErrorPosition = 0;
         Kind = InstructionKind.Unknown;
         ShellWordLimit = int.MaxValue;
+        ArgumentIsArgsText = false;
     }
 
     /// <summary>True when BuildKit would look for heredocs on this line (RUN, COPY, ADD, not JSON; ONBUILD wrapping one).</summary>

@@ -66,7 +66,7 @@ internal static class CommandParser
             case InstructionKind.Cmd:
             case InstructionKind.Entrypoint:
             case InstructionKind.Shell:
-                MaybeJson(line, a, b, escape, r, scratch);
+                MaybeJson(line, a, b, escape, r, scratch, deferArgument: depth == 0);
                 break;
             case InstructionKind.Arg:
                 WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word);
@@ -83,12 +83,17 @@ internal static class CommandParser
             case InstructionKind.StopSignal:
             case InstructionKind.User:
             case InstructionKind.Workdir:
-                if (a < b)
+                if (a >= b) break;
+                if (depth == 0 && !scratch.TokensOnly)
                 {
-                    string rest = r.ArgsText;
-                    r.Arguments.Add(rest);
-                    r.Pieces.Add(new ArgumentPiece(a, b, rest));
+                    // The one argument is the arguments text: not made here (the node reads it again when asked); the piece only locates it.
+                    r.ArgumentIsArgsText = true;
+                    r.Pieces.Add(new ArgumentPiece(a, b, string.Empty, IsVerbatim: true));
+                    break;
                 }
+                string rest = r.ArgsText;
+                r.Arguments.Add(rest);
+                r.Pieces.Add(new ArgumentPiece(a, b, rest));
                 break;
             case InstructionKind.Onbuild:
                 if (a < b)
@@ -142,7 +147,8 @@ internal static class CommandParser
     }
 
     // parseMaybeJSON: exec form, or the whole text as one argument (tokens per shell word).
-    private static void MaybeJson(string line, int a, int b, char escape, CommandParse r, ParseScratch scratch)
+    // With deferArgument (a top-level line), the shell-form argument, being the arguments text, is not made (see CommandParse.ArgumentIsArgsText).
+    private static void MaybeJson(string line, int a, int b, char escape, CommandParse r, ParseScratch scratch, bool deferArgument)
     {
         if (a >= b) return;
         if (TryJson(line, a, b, r, scratch) || r.Error is not null)
@@ -150,7 +156,12 @@ internal static class CommandParser
             if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
             return;
         }
-        if (!scratch.TokensOnly) r.Arguments.Add(a == r.ArgsStart && b == r.ArgsEnd ? r.ArgsText : line.Substring(a, b - a));
+        bool wholeArgs = a == r.ArgsStart && b == r.ArgsEnd;
+        if (!scratch.TokensOnly)
+        {
+            if (deferArgument && wholeArgs) r.ArgumentIsArgsText = true;
+            else r.Arguments.Add(wholeArgs ? r.ArgsText : line.Substring(a, b - a));
+        }
         WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
     }
 
@@ -216,7 +227,7 @@ internal static class CommandParser
         string type = line.Substring(a, sep - a);
         r.Arguments.Add(type);
         r.Pieces.Add(new ArgumentPiece(a, sep, type));
-        MaybeJson(line, next, b, escape, r, scratch);
+        MaybeJson(line, next, b, escape, r, scratch, deferArgument: false);
         if (r.Error is not null) r.Arguments.Clear();
     }
 

@@ -72,10 +72,13 @@ internal sealed class ParserSession
         session._argumentsTextOnly = true;
         session._rebuiltArgumentsText = null;
         session._diagnostics.Clear();
+        // Read as the parse reads (only the first shell word split): no token is made from this read.
+        session._scratch.TokensOnly = false;
         int lineEnd = session.LineEnd(spanStart);
         int contentEnd = session.TrimNewline(spanStart, lineEnd);
         int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
         session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
+        session._scratch.TokensOnly = true;
         var text = session._rebuiltArgumentsText ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
         session._rebuiltArgumentsText = null;
         session._argumentsTextOnly = false;
@@ -318,7 +321,7 @@ internal sealed class ParserSession
         int following = command.Pieces.Count > 0 ? _line.ToSourceStart(command.Pieces[0].Start) : firstBodyStart;
         var headSlots = HeadSlots(command, spanStart, out int keywordEnd);
         return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
-            command.Kind, command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsTextIfMade, command.IsJson, heredocs,
+            command.Kind, command.ArgumentIsArgsText ? null : command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsTextIfMade, command.IsJson, heredocs,
             lines.Start, lines.End, keywordEnd, headSlots, following);
     }
 

@@ -1,0 +1,87 @@
+namespace DockerReorder.Syntax.Tests;
+
+/// <summary>
+/// An instruction whose one argument is its arguments text (shell-form RUN, CMD, ENTRYPOINT; WORKDIR, USER, ...) makes it on
+/// first read: it must equal what the eager path (an ONBUILD child, built at parse) gives for the same text.
+/// </summary>
+public class LazyArgumentTests
+{
+    public static TheoryData<string> Instructions() =>
+    [
+        "RUN echo a  b",
+        "RUN --mount=type=cache,target=/x echo a",
+        "RUN -- echo a",
+        "RUN echo a \\\n  && echo b",
+        "RUN echo a \\\n# inside\n  && echo b \\\n\n  c",
+        "RUN echo a\\",
+        "RUN <<EOF\necho hi\nEOF",
+        "RUN cat <<A <<-B\na\nA\n\tb\n\tB",
+        "run   echo \"quoted  words\" 'x'  ",
+        "CMD echo hello",
+        "ENTRYPOINT exec ./app \\\n  --flag",
+        "SHELL /bin/sh -c",
+        "WORKDIR /app dir",
+        "WORKDIR /a\\\n/b",
+        "USER app:group",
+        "STOPSIGNAL SIGTERM",
+        "MAINTAINER Jane Doe <jane@example.com>",
+        "RUN echo é ü \u4e2d",
+    ];
+
+    /// <summary>The lazily made argument equals the eager one and is the arguments text.</summary>
+    [Theory]
+    [MemberData(nameof(Instructions))]
+    public void Lazy_argument_equals_the_eager_one(string instruction)
+    {
+        var lazy = DockerfileParser.Parse(instruction + "\n").Instructions[0];
+        var eager = DockerfileParser.Parse("ONBUILD " + instruction + "\n").Instructions[0].OnbuildInstruction!;
+        Assert.Equal(eager.Arguments, lazy.Arguments);
+        Assert.Equal(eager.ArgumentsText, lazy.ArgumentsText);
+        Assert.Same(lazy.ArgumentsText, Assert.Single(lazy.Arguments));
+        Assert.Same(lazy.Arguments, lazy.Arguments);
+    }
+
+    /// <summary>With the backtick escape character the argument is read with the file's escape, as at parse.</summary>
+    [Fact]
+    public void Lazy_argument_uses_the_file_escape()
+    {
+        var tree = DockerfileParser.Parse("# escape=`\nRUN dir C:\\x `\n  && echo b\nWORKDIR C:\\app\n");
+        Assert.Equal(["dir C:\\x   && echo b"], tree.Instructions[0].Arguments);
+        Assert.Equal(["C:\\app"], tree.Instructions[1].Arguments);
+        Assert.Equal(tree.Source.Text, tree.ToFullString());
+    }
+
+    /// <summary>Reading arguments first, tokens first or both agrees, and a lossless round trip holds either way.</summary>
+    [Fact]
+    public void Arguments_and_tokens_agree_in_any_order()
+    {
+        const string text = "FROM a\nRUN echo a \\\n  b\nCMD run it\n";
+        var first = DockerfileParser.Parse(text);
+        var second = DockerfileParser.Parse(text);
+        foreach (var i in first.Instructions) _ = i.Tokens;
+        for (int i = 0; i < first.Instructions.Count; i++)
+        {
+            Assert.Equal(second.Instructions[i].Arguments, first.Instructions[i].Arguments);
+            Assert.Equal(second.Instructions[i].ArgumentTokens.Select(t => t.Value), first.Instructions[i].ArgumentTokens.Select(t => t.Value));
+        }
+        Assert.Equal(text, first.ToFullString());
+    }
+
+    /// <summary>Concurrent first reads agree on one argument list.</summary>
+    [Fact]
+    public void Concurrent_first_read_gives_one_list()
+    {
+        var tree = DockerfileParser.Parse(string.Concat(Enumerable.Repeat("RUN a b \\\n c\nWORKDIR /w\nCMD x\n", 200)));
+        var seen = new IReadOnlyList<string>?[tree.Instructions.Count];
+        Parallel.For(0, 4, _ =>
+        {
+            for (int i = 0; i < tree.Instructions.Count; i++)
+            {
+                var arguments = tree.Instructions[i].Arguments;
+                var previous = Interlocked.CompareExchange(ref seen[i], arguments, null);
+                Assert.Same(previous ?? arguments, arguments);
+                Assert.Same(tree.Instructions[i].ArgumentsText, arguments[0]);
+            }
+        });
+    }
+}
