@@ -129,7 +129,7 @@ public sealed class InstructionSyntax
     // Kept by the parser only when an argument already holds it; otherwise read again on first access.
     public string ArgumentsText =>
         _argumentsText ?? Interlocked.CompareExchange(ref _argumentsText,
-            Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start), null) ?? _argumentsText!;
+            Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start, HeadSlots is null ? _keywordEnd : -1), null) ?? _argumentsText!;
 
     private string? _argumentsText;
 

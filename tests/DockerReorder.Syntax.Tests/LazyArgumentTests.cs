@@ -41,6 +41,28 @@ public class LazyArgumentTests
         Assert.Same(lazy.Arguments, lazy.Arguments);
     }
 
+    public static TheoryData<string> AnyInstructions() =>
+    [
+        "COPY a  b ", "ADD [\"a\", \"b\"]", "FROM x AS y", "EXPOSE 80\t", "ARG x=1 y", "ENV a=b c=\"d e\"", "ENV a b c",
+        "LABEL a=b", "HEALTHCHECK --interval=5s CMD x", "HEALTHCHECK CMD curl -f x", "VOLUME /x /y", "RUN", "RUN   ", "RUN\t echo\u00a0x \t",
+        "RUN \u2003 x\u2003", "CMD [\"a\", \"b\"]", "RUN [\"a\", 1]", "RUN echo a\r", "FROM--platform=x y", "FOO bar baz", "COPY --from=a b c",
+        "RUN -- x", "RUN --\tx", "RUN \\", "RUN echo a \\\\", "ONBUILD RUN echo a", "ONBUILD --x RUN y",
+    ];
+
+    /// <summary>The arguments text read again (one line, no flags: without a parse session) equals the one the eager path keeps.</summary>
+    [Theory]
+    [MemberData(nameof(AnyInstructions))]
+    [MemberData(nameof(Instructions))]
+    public void Arguments_text_read_again_equals_the_eager_one(string instruction)
+    {
+        var lazy = DockerfileParser.Parse(instruction + "\n").Instructions[0];
+        var eager = DockerfileParser.Parse("ONBUILD " + instruction + "\n").Instructions[0].OnbuildInstruction!;
+        Assert.Equal(eager.ArgumentsText, lazy.ArgumentsText);
+        Assert.Equal(eager.Arguments, lazy.Arguments);
+        var lastLine = DockerfileParser.Parse("FROM a\n" + instruction).Instructions[1];
+        Assert.Equal(eager.ArgumentsText, lastLine.ArgumentsText);
+    }
+
     /// <summary>With the backtick escape character the argument is read with the file's escape, as at parse.</summary>
     [Fact]
     public void Lazy_argument_uses_the_file_escape()

@@ -65,9 +65,26 @@ internal sealed class ParserSession
         return tokens;
     }
 
-    /// <summary>The arguments text (BuildKit's args string) of the instruction whose keyword is at <paramref name="spanStart"/>, read again.</summary>
-    public static string ReadArgumentsText(SourceText source, char escape, int spanStart)
+    /// <summary>
+    /// The arguments text (BuildKit's args string) of the instruction whose keyword is at <paramref name="spanStart"/>, read again.
+    /// <paramref name="plainKeywordEnd"/> is where its keyword ends when no flag follows it, else -1.
+    /// </summary>
+    public static string ReadArgumentsText(SourceText source, char escape, int spanStart, int plainKeywordEnd)
     {
+        // One line with no flags (the usual case): the text after the keyword, trimmed, as CommandParser takes it; no session needed.
+        if (plainKeywordEnd >= 0)
+        {
+            string all = source.Text;
+            int nl = all.IndexOf('\n', spanStart);
+            int end = TrimNewline(all, spanStart, nl < 0 ? all.Length : nl + 1);
+            end = TrimContinuation(all, escape, spanStart, end, out bool continued);
+            if (!continued)
+            {
+                end = GoText.TrimEnd(all, spanStart, end);
+                int start = GoText.TrimStart(all, Math.Min(plainKeywordEnd, end), end);
+                return all.Substring(start, end - start);
+            }
+        }
         var session = TakeRebuilder(source, escape);
         session._argumentsTextOnly = true;
         session._rebuiltArgumentsText = null;
@@ -320,8 +337,13 @@ internal sealed class ParserSession
         // Where the first token after the keyword and flags starts (its gap is split between them), -1 when none follows.
         int following = command.Pieces.Count > 0 ? _line.ToSourceStart(command.Pieces[0].Start) : firstBodyStart;
         var headSlots = HeadSlots(command, spanStart, out int keywordEnd);
+        // The one argument that is the arguments text is left to be read again (null) when that is cheap, the instruction being
+        // on one line; a continued line was joined into a new string already, and reading it again would join it again.
+        var arguments = !command.ArgumentIsArgsText ? command.Arguments.Count == 0 ? [] : command.Arguments.ToArray()
+            : ReferenceEquals(_line.Line, _text) ? null
+            : new[] { command.ArgsText };
         return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
-            command.Kind, command.ArgumentIsArgsText ? null : command.Arguments.Count == 0 ? [] : command.Arguments.ToArray(), command.ArgsTextIfMade, command.IsJson, heredocs,
+            command.Kind, arguments, command.ArgsTextIfMade, command.IsJson, heredocs,
             lines.Start, lines.End, keywordEnd, headSlots, following);
     }
 
@@ -444,19 +466,23 @@ internal sealed class ParserSession
         return _lineEndOfLast = nl < 0 ? _text.Length : nl + 1;
     }
 
+    private int TrimNewline(int start, int end) => TrimNewline(_text, start, end);
+
     // BuildKit's trimNewline: drops every trailing CR and LF.
-    private int TrimNewline(int start, int end)
+    private static int TrimNewline(string text, int start, int end)
     {
-        while (end > start && (_text[end - 1] == '\n' || _text[end - 1] == '\r')) end--;
+        while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r')) end--;
         return end;
     }
 
+    private int TrimContinuation(int start, int end, out bool continues) => TrimContinuation(_text, _escape, start, end, out continues);
+
     // BuildKit's continuation regex: the escape character as the last non-blank character, not itself escaped.
-    private int TrimContinuation(int start, int end, out bool continues)
+    private static int TrimContinuation(string text, char escape, int start, int end, out bool continues)
     {
         int q = end;
-        while (q > start && (_text[q - 1] == ' ' || _text[q - 1] == '\t')) q--;
-        if (q > start && _text[q - 1] == _escape && (q - 1 == start || _text[q - 2] != _escape))
+        while (q > start && (text[q - 1] == ' ' || text[q - 1] == '\t')) q--;
+        if (q > start && text[q - 1] == escape && (q - 1 == start || text[q - 2] != escape))
         {
             continues = true;
             return q - 1;
