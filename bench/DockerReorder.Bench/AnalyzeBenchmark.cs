@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using DockerReorder.Analysis;
 using DockerReorder.Analysis.Context;
@@ -35,7 +34,8 @@ internal static class AnalyzeBenchmark
                 ("parse + analyze", file => DockerfileAnalyzer.Analyze(DockerfileParser.Parse(file), context, AnalysisOptions.Default).Count),
             })
             {
-                var (median, allocated) = Measure(workload, pass, seconds);
+                var timing = PassTimer.Measure(() => Pass(workload, pass), seconds);
+                var (median, allocated) = (timing.Median, timing.Allocated);
                 double mib = workload.Bytes / 1048576.0;
                 Console.Write(string.Create(CultureInfo.InvariantCulture,
                     $"| {workload.Name} | {path} | {median * 1000:F2} ms | {mib / median:F1} | {allocated / (workload.Bytes / 1024.0):N0} B |\n"));
@@ -44,33 +44,11 @@ internal static class AnalyzeBenchmark
         return 0;
     }
 
-    // Warm up, count one pass's allocations, then time passes on a clean heap each (median).
-    private static (double Median, long Allocated) Measure(Workload workload, Func<byte[], long> pass, double budgetSeconds)
+    private static long Pass(Workload workload, Func<byte[], long> pass)
     {
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < 2 || clock.Elapsed.TotalSeconds < budgetSeconds / 4; i++) Pass(workload, pass);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Pass(workload, pass);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        var times = new List<double>();
-        clock.Restart();
-        while (times.Count < 3 || (clock.Elapsed.TotalSeconds < budgetSeconds && times.Count < 1000))
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            long start = Stopwatch.GetTimestamp();
-            Pass(workload, pass);
-            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
-        }
-        times.Sort();
-        return (times[times.Count / 2], allocated);
-    }
-
-    private static void Pass(Workload workload, Func<byte[], long> pass)
-    {
-        foreach (var file in workload.Files) s_sink += pass(file);
+        long result = 0;
+        foreach (var file in workload.Files) result += pass(file);
+        s_sink += result;
+        return result;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DockerReorder.Syntax;
@@ -89,31 +88,10 @@ internal static class ParseBenchmark
         return exitCode;
     }
 
-    // Warm up (tiering needs a few passes), then time passes until the budget is spent (at least 3).
     private static ParseMeasurement Measure(Workload workload, double budgetSeconds)
     {
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < 2 || clock.Elapsed.TotalSeconds < budgetSeconds / 4; i++) Pass(workload);
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        long instructions = Pass(workload);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        var times = new List<double>();
-        clock.Restart();
-        while (times.Count < 3 || (clock.Elapsed.TotalSeconds < budgetSeconds && times.Count < 1000))
-        {
-            // Start each pass on a clean heap, as a process parsing once would: the last pass's garbage is not its cost.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            long start = Stopwatch.GetTimestamp();
-            Pass(workload);
-            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
-        }
-        times.Sort();
-        return new ParseMeasurement(workload, times[times.Count / 2], times[0], times.Count, allocated, instructions);
+        var t = PassTimer.Measure(() => Pass(workload), budgetSeconds);
+        return new ParseMeasurement(workload, t.Median, t.Fastest, t.Passes, t.Allocated, t.Result);
     }
 
     private static long Pass(Workload workload)
