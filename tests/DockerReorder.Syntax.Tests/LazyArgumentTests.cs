@@ -33,13 +33,17 @@ public class LazyArgumentTests
     [MemberData(nameof(Instructions))]
     public void Lazy_argument_equals_the_eager_one(string instruction)
     {
-        var lazy = DockerfileParser.Parse(instruction + "\n").Instructions[0];
-        var eager = DockerfileParser.Parse("ONBUILD " + instruction + "\n").Instructions[0].OnbuildInstruction!;
+        var (lazy, eager) = ParsedBothWays(instruction);
         Assert.Equal(eager.Arguments, lazy.Arguments);
         Assert.Equal(eager.ArgumentsText, lazy.ArgumentsText);
         Assert.Same(lazy.ArgumentsText, Assert.Single(lazy.Arguments));
         Assert.Same(lazy.Arguments, lazy.Arguments);
     }
+
+    // The same instruction made lazily (top level) and eagerly (an ONBUILD child builds its arguments at parse).
+    private static (InstructionSyntax Lazy, InstructionSyntax Eager) ParsedBothWays(string instruction) =>
+        (DockerfileParser.Parse(instruction + "\n").Instructions[0],
+         DockerfileParser.Parse("ONBUILD " + instruction + "\n").Instructions[0].OnbuildInstruction!);
 
     public static TheoryData<string> AnyInstructions() =>
     [
@@ -55,8 +59,7 @@ public class LazyArgumentTests
     [MemberData(nameof(Instructions))]
     public void Arguments_text_read_again_equals_the_eager_one(string instruction)
     {
-        var lazy = DockerfileParser.Parse(instruction + "\n").Instructions[0];
-        var eager = DockerfileParser.Parse("ONBUILD " + instruction + "\n").Instructions[0].OnbuildInstruction!;
+        var (lazy, eager) = ParsedBothWays(instruction);
         Assert.Equal(eager.ArgumentsText, lazy.ArgumentsText);
         Assert.Equal(eager.Arguments, lazy.Arguments);
         var lastLine = DockerfileParser.Parse("FROM a\n" + instruction).Instructions[1];
