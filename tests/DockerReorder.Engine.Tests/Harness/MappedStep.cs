@@ -17,6 +17,12 @@ public sealed record MappedStep(BuildStep Step, DockerfileInstruction? Instructi
             var stage = StageOf(step.Stage, instructions, stageCount);
             var match = instructions.FirstOrDefault(i =>
                 i.Stage == stage && !used.Contains(i) && Normalise(i.Text) == Normalise(step.Text));
+            // BuildKit now and then prints a step header without its stage label; then the text alone decides, if it is unique.
+            if (match is null)
+            {
+                var sameText = instructions.Where(i => !used.Contains(i) && Normalise(i.Text) == Normalise(step.Text)).Take(2).ToList();
+                if (sameText.Count == 1) match = sameText[0];
+            }
             if (match is not null)
             {
                 used.Add(match);
