@@ -1,6 +1,6 @@
 namespace DockerReorder.Bench;
 
-/// <summary>Entry point: <c>parse</c> (in-process parse benchmark), <c>analyze</c> (parse vs parse + analyze), <c>count</c> (instruction counts), <c>report</c> (RESULTS.md).</summary>
+/// <summary>Entry point: <c>parse</c> (in-process parse benchmark), <c>analyze</c> (parse vs parse + analyze), <c>count</c> (instruction counts), <c>report</c> (RESULTS.md), <c>order</c> (the native binary's start-up order file).</summary>
 internal static class Program
 {
     private const string Usage = """
@@ -9,6 +9,7 @@ internal static class Program
           DockerReorder.Bench analyze --corpus DIR --inputs DIR [--seconds N]   parse alone vs parse + analyze
           DockerReorder.Bench count PATH... | @LISTFILE      prints PATH<TAB>INSTRUCTIONS per file
           DockerReorder.Bench report --results DIR --inputs DIR --out RESULTS.md
+          DockerReorder.Bench order --symbols NM.txt --out FILE TRACE.log...   see bench/startup-order.sh
         """;
 
     /// <summary>Runs the sub-command named by the first argument.</summary>
@@ -22,6 +23,7 @@ internal static class Program
             "analyze" => AnalyzeBenchmark.Run(Options.Parse(rest)),
             "count" => InstructionCounter.Run(rest),
             "report" => ResultsReport.Run(Options.Parse(rest)),
+            "order" => StartupOrder.Run(rest),
             _ => Fail(Usage),
         };
     }
