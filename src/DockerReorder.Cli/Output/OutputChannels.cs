@@ -18,7 +18,7 @@ public sealed class OutputChannels : IDisposable
     }
 
     /// <summary>The process's standard output and error.</summary>
-    public static OutputChannels ForConsole() => new(Console.OpenStandardOutput(), Console.OpenStandardError());
+    public static OutputChannels ForConsole() => new(StandardStream.Output(), StandardStream.Error());
 
     /// <summary>Standard output as raw bytes (flush <see cref="Out"/> first).</summary>
     public Stream OutputStream { get; }
