@@ -25,10 +25,11 @@ mkdir -p "$work/run"
 objcopy --remove-section=.gnu_debuglink "$work/native/docker-reorder" "$work/run/docker-reorder"
 nm --defined-only --print-size "$work/native/docker-reorder.dbg" > "$work/symbols.txt"
 
+# --vex-guest-chase=no: every jump into a function starts a traced block, so no function is hidden inside its caller's.
 trace() {
   local name="$1"; shift
   echo "== trace: $name" >&2
-  valgrind --tool=lackey --trace-superblocks=yes --log-file="$work/traces/$name.log" "$work/run/docker-reorder" "$@" > /dev/null 2>&1 || true
+  valgrind --tool=lackey --trace-superblocks=yes --vex-guest-chase=no --log-file="$work/traces/$name.log" "$work/run/docker-reorder" "$@" > /dev/null 2>&1 || true
 }
 
 # What a pre-commit hook and a CI check run: the bundled example in each mode (on a copy), then --check on
