@@ -41,13 +41,13 @@ public sealed class InstructionSyntax
 
     // The parser's constructor: tokens, trivia and flags are made on first access, the keyword and flags from the slots
     // kept (headSlots; null for a plain keyword ending at keywordEnd and no flags), the rest by reading the instruction again.
-    // Null arguments: the one argument is the arguments text, made on first read.
+    // Null arguments: made on first read, by reading the instruction again when argumentsDeferred, else as the one arguments text.
     internal InstructionSyntax(SourceText source, int fullStart, TextSpan span, char escape,
-        InstructionKind kind, IReadOnlyList<string>? arguments, string? argumentsText, bool isJsonForm,
+        InstructionKind kind, IReadOnlyList<string>? arguments, bool argumentsDeferred, string? argumentsText, bool isJsonForm,
         IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
     {
         Source = source; _fullStart = fullStart; Span = span; _escape = escape;
-        _kind = (byte)kind; _arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm;
+        _kind = (byte)((byte)kind | (argumentsDeferred ? ArgumentsDeferredBit : 0)); _arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm;
         _extras = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
         StartLine = startLine; EndLine = endLine;
         _keywordEnd = keywordEnd; _following = following;
@@ -56,7 +56,8 @@ public sealed class InstructionSyntax
     // Fields are few and small: a long file has one node per ~50 bytes of text.
     private readonly int _fullStart;
     private readonly char _escape; // the file's escape character, to read the instruction again when its tokens are first asked for
-    private readonly byte _kind;
+    private readonly byte _kind; // the kind, and ArgumentsDeferredBit (one byte: a field more would grow every node by 8 bytes)
+    private const byte ArgumentsDeferredBit = 0x80;
     private readonly int _keywordEnd;
     private readonly int _following;
     private readonly Parsing.InstructionExtras? _extras;
@@ -106,7 +107,7 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> Tokens => Materialized.Tokens;
 
     /// <summary>Which instruction this is.</summary>
-    public InstructionKind Kind => (InstructionKind)_kind;
+    public InstructionKind Kind => (InstructionKind)(_kind & ~ArgumentsDeferredBit);
 
     /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
     public SyntaxToken Keyword => Head.Keyword;
@@ -116,9 +117,13 @@ public sealed class InstructionSyntax
     public IReadOnlyList<FlagSyntax> Flags => _tokens is null && HeadSlots is null ? [] : Head.Flags;
 
     /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
-    // Null until first read when the one argument is the arguments text (a shell-form RUN, CMD or ENTRYPOINT; WORKDIR, USER, ...).
+    // Null until first read when the one argument is the arguments text (a shell-form RUN, CMD or ENTRYPOINT; WORKDIR, USER, ...),
+    // or when the parse left the values unmade (ArgumentsDeferredBit: exec form, FROM, COPY, ENV, ...; read again from the source).
     public IReadOnlyList<string> Arguments =>
-        _arguments ?? Interlocked.CompareExchange(ref _arguments, new[] { ArgumentsText }, null) ?? _arguments!;
+        _arguments ?? Interlocked.CompareExchange(ref _arguments, MakeArguments(), null) ?? _arguments!;
+
+    private IReadOnlyList<string> MakeArguments() =>
+        (_kind & ArgumentsDeferredBit) != 0 ? Parsing.ParserSession.ReadArguments(Source, _escape, Span.Start) : new[] { ArgumentsText };
 
     private IReadOnlyList<string>? _arguments;
 

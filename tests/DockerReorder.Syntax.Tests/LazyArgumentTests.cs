@@ -53,6 +53,45 @@ public class LazyArgumentTests
         "RUN -- x", "RUN --\tx", "RUN \\", "RUN echo a \\\\", "ONBUILD RUN echo a", "ONBUILD --x RUN y",
     ];
 
+    public static TheoryData<string> DeferredInstructions() =>
+    [
+        "FROM x AS y", "FROM --platform=$P x", "FROM", "FROM \\\n  x \\\n  AS y", "EXPOSE 80/tcp  443", "EXPOSE",
+        "COPY a b c/", "COPY --from=build --chown=a:b /x /y", "COPY [\"a b\", \"c\"]", "COPY [\"a\", 1]", "COPY [\"a\"", "COPY []",
+        "COPY a \\\n  b", "ADD \"a b\" c", "ADD [\"\\u00e9\", \"x\\\"y\"]", "VOLUME [\"/a\", \"/b\"]", "VOLUME /a /b", "VOLUME [1]",
+        "CMD [\"a\", \"b c\"]", "CMD []", "CMD [\"a\",]", "ENTRYPOINT [\"/bin/x\", \"-c\"]", "RUN [\"a\", {\"b\": 1}]", "SHELL [\"sh\", \"-c\"]",
+        "RUN [\"a\", \n  \"b\"]", "RUN [\"a\", \\\n  \"b\"]",
+        "ENV a=b c=\"d e\" f=g\\ h", "ENV a b c", "ENV a", "ENV a=b c", "ENV \"a=b\"", "ENV", "ENV a=b \\\n  c=d", "ENV a \\\n  b",
+        "LABEL \"x y\"=z w=\"1\"", "LABEL a", "LABEL a=", "ARG a=1 b \"c=d e\"", "ARG", "ARG a\\ b",
+        "HEALTHCHECK NONE", "HEALTHCHECK CMD [\"curl\", \"-f\"]", "HEALTHCHECK --interval=5s CMD curl -f x", "HEALTHCHECK CMD [1]",
+        "HEALTHCHECK CMD", "HEALTHCHECK CMD curl \\\n  -f x", "FROM x\u00a0y", "COPY é ü", "ENV é=ü",
+    ];
+
+    /// <summary>Arguments the parse left unmade (exec form, FROM, COPY, ENV, ...) are read again on first access and equal the eager ones.</summary>
+    [Theory]
+    [MemberData(nameof(DeferredInstructions))]
+    public void Deferred_arguments_equal_the_eager_ones(string instruction)
+    {
+        var (lazy, eager) = ParsedBothWays(instruction);
+        Assert.Equal(eager.Arguments, lazy.Arguments);
+        Assert.Equal(eager.IsJsonForm, lazy.IsJsonForm);
+        Assert.Equal(eager.ArgumentsText, lazy.ArgumentsText);
+        Assert.Same(lazy.Arguments, lazy.Arguments);
+        // Tokens made after the arguments still agree with them.
+        Assert.Equal(eager.ArgumentTokens.Select(t => t.Value), lazy.ArgumentTokens.Select(t => t.Value));
+    }
+
+    /// <summary>The parse that leaves arguments unmade still reports every diagnostic the eager read reports, with the same message.</summary>
+    [Theory]
+    [MemberData(nameof(DeferredInstructions))]
+    public void Deferred_arguments_keep_the_diagnostics(string instruction)
+    {
+        var top = DockerfileParser.Parse(instruction + "\n");
+        var wrapped = DockerfileParser.Parse("ONBUILD " + instruction + "\n");
+        static IEnumerable<string> Messages(DockerfileSyntax tree) =>
+            tree.Diagnostics.Select(d => d.Severity + " " + d.Message).Where(m => !m.Contains("ONBUILD", StringComparison.Ordinal));
+        Assert.Equal(Messages(wrapped), Messages(top));
+    }
+
     /// <summary>The arguments text read again (one line, no flags: without a parse session) equals the one the eager path keeps.</summary>
     [Theory]
     [MemberData(nameof(AnyInstructions))]

@@ -31,6 +31,8 @@ internal sealed class ParserSession
     private InstructionHead? _knownHead; // a rebuilt instruction's keyword and flag tokens, made before and reused
     private bool _argumentsTextOnly; // a rebuild that only wants the arguments text
     private string? _rebuiltArgumentsText;
+    private bool _argumentsOnly; // a rebuild that only wants the arguments
+    private IReadOnlyList<string>? _rebuiltArguments;
 
     public ParserSession(SourceText source)
     {
@@ -89,18 +91,44 @@ internal sealed class ParserSession
         session._argumentsTextOnly = true;
         session._rebuiltArgumentsText = null;
         session._diagnostics.Clear();
-        // Read as the parse reads (only the first shell word split): no token is made from this read.
+        // Read as the parse reads (only the first shell word split, no argument value made): no token is made from this read.
+        session._scratch.TokensOnly = false;
+        session._scratch.DeferArguments = true;
+        int lineEnd = session.LineEnd(spanStart);
+        int contentEnd = session.TrimNewline(spanStart, lineEnd);
+        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
+        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
+        session._scratch.TokensOnly = true;
+        session._scratch.DeferArguments = false;
+        var text = session._rebuiltArgumentsText ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
+        session._rebuiltArgumentsText = null;
+        session._argumentsTextOnly = false;
+        source.TokenRebuilder = session;
+        return text;
+    }
+
+    /// <summary>
+    /// The arguments (BuildKit's <c>Next</c> chain) of the instruction whose keyword is at <paramref name="spanStart"/>, read again
+    /// with every value made, exactly as an eager parse makes them (the parse left them unmade, see <see cref="CommandParse.ArgumentsDeferred"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ReadArguments(SourceText source, char escape, int spanStart)
+    {
+        var session = TakeRebuilder(source, escape);
+        session._argumentsOnly = true;
+        session._rebuiltArguments = null;
+        session._diagnostics.Clear();
+        // Read as the parse reads (only the first shell word split), values made: no token is made from this read.
         session._scratch.TokensOnly = false;
         int lineEnd = session.LineEnd(spanStart);
         int contentEnd = session.TrimNewline(spanStart, lineEnd);
         int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
         session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
         session._scratch.TokensOnly = true;
-        var text = session._rebuiltArgumentsText ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
-        session._rebuiltArgumentsText = null;
-        session._argumentsTextOnly = false;
+        var arguments = session._rebuiltArguments ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
+        session._rebuiltArguments = null;
+        session._argumentsOnly = false;
         source.TokenRebuilder = session;
-        return text;
+        return arguments;
     }
 
     /// <summary>
@@ -131,6 +159,7 @@ internal sealed class ParserSession
 
     public DockerfileSyntax Run()
     {
+        _scratch.DeferArguments = true;
         string text = _text;
         int n = text.Length;
         var directiveParser = new DirectiveLineParser();
@@ -224,6 +253,12 @@ internal sealed class ParserSession
         if (_argumentsTextOnly)
         {
             _rebuiltArgumentsText = command.ArgsText;
+            return p;
+        }
+        if (_argumentsOnly)
+        {
+            _rebuiltArguments = command.ArgumentIsArgsText ? [command.ArgsText]
+                : command.Arguments.Count == 0 ? [] : command.Arguments.ToArray();
             return p;
         }
 
@@ -339,11 +374,13 @@ internal sealed class ParserSession
         var headSlots = HeadSlots(command, spanStart, out int keywordEnd);
         // The one argument that is the arguments text is left to be read again (null) when that is cheap, the instruction being
         // on one line; a continued line was joined into a new string already, and reading it again would join it again.
-        var arguments = !command.ArgumentIsArgsText ? command.Arguments.Count == 0 ? [] : command.Arguments.ToArray()
+        // Arguments left unmade by the parse are read again on first access (null and deferred).
+        var arguments = command.ArgumentsDeferred ? null
+            : !command.ArgumentIsArgsText ? command.Arguments.Count == 0 ? [] : command.Arguments.ToArray()
             : ReferenceEquals(_line.Line, _text) ? null
             : new[] { command.ArgsText };
         return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
-            command.Kind, arguments, command.ArgsTextIfMade, command.IsJson, heredocs,
+            command.Kind, arguments, command.ArgumentsDeferred, command.ArgsTextIfMade, command.IsJson, heredocs,
             lines.Start, lines.End, keywordEnd, headSlots, following);
     }
 
