@@ -131,10 +131,14 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> ArgumentTokens => Materialized.ArgumentTokens;
 
     /// <summary>The logical text after the keyword and flags: continuations joined, comment lines dropped (BuildKit's args string).</summary>
-    // Kept by the parser only when an argument already holds it; otherwise read again on first access.
+    // Kept by the parser only when an argument already holds it; otherwise read again on first access, from where the first
+    // argument token starts (_following: the parse keeps the text itself when that is not where it starts).
     public string ArgumentsText =>
-        _argumentsText ?? Interlocked.CompareExchange(ref _argumentsText,
-            Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start, HeadSlots is null ? _keywordEnd : -1), null) ?? _argumentsText!;
+        _argumentsText ?? Interlocked.CompareExchange(ref _argumentsText, ReadArgumentsText(), null) ?? _argumentsText!;
+
+    private string ReadArgumentsText() =>
+        _following < 0 ? string.Empty
+        : Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start, HeadSlots is null ? _keywordEnd : -1, _following);
 
     private string? _argumentsText;
 

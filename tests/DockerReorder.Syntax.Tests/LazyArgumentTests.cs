@@ -26,6 +26,16 @@ public class LazyArgumentTests
         "STOPSIGNAL SIGTERM",
         "MAINTAINER Jane Doe <jane@example.com>",
         "RUN echo é ü \u4e2d",
+        "RUN \\\n  echo a",
+        "RUN \\\n# c\n\n  echo a \\\n  b  ",
+        "RUN --mount=type=cache,target=/x \\\n  echo a",
+        "RUN --mount=type=cache,target=/x echo a \\\n  b",
+        "RUN --network=none \\\n  --mount=type=tmpfs,target=/t \\\n  echo a",
+        "RUN echo a \\  \n  b \t\\\n",
+        "RUN echo a \\\n   \\\n  b",
+        "CMD echo a \\\n  b\u00a0",
+        "RUN x\\\n\\\n\\",
+        "RUN \\\n\\\\",
     ];
 
     /// <summary>The lazily made argument equals the eager one and is the arguments text.</summary>

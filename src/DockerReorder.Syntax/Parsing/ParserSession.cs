@@ -69,9 +69,10 @@ internal sealed class ParserSession
 
     /// <summary>
     /// The arguments text (BuildKit's args string) of the instruction whose keyword is at <paramref name="spanStart"/>, read again.
-    /// <paramref name="plainKeywordEnd"/> is where its keyword ends when no flag follows it, else -1.
+    /// <paramref name="plainKeywordEnd"/> is where its keyword ends when no flag follows it, else -1; <paramref name="argumentsStart"/>
+    /// is where the arguments text starts in the source, -1 when it is empty or not known.
     /// </summary>
-    public static string ReadArgumentsText(SourceText source, char escape, int spanStart, int plainKeywordEnd)
+    public static string ReadArgumentsText(SourceText source, char escape, int spanStart, int plainKeywordEnd, int argumentsStart = -1)
     {
         // One line with no flags (the usual case): the text after the keyword, trimmed, as CommandParser takes it; no session needed.
         if (plainKeywordEnd >= 0)
@@ -87,6 +88,8 @@ internal sealed class ParserSession
                 return all.Substring(start, end - start);
             }
         }
+        // Known start (a continued line, or flags before it): the lines are joined from there, the keyword and flags not read again.
+        if (argumentsStart >= 0) return JoinArgumentsText(source, escape, argumentsStart);
         var session = TakeRebuilder(source, escape);
         session._argumentsTextOnly = true;
         session._rebuiltArgumentsText = null;
@@ -105,6 +108,43 @@ internal sealed class ParserSession
         session._argumentsTextOnly = false;
         source.TokenRebuilder = session;
         return text;
+    }
+
+    // The arguments text from its first character at `start`: the rest of the instruction's logical line, joined as ReadInstruction joins
+    // it (a segment line ends where its continuation starts; comment and empty lines are skipped), then trimmed at the end.
+    private static string JoinArgumentsText(SourceText source, char escape, int start)
+    {
+        var session = TakeRebuilder(source, escape);
+        string text = session._text;
+        int n = text.Length;
+        var line = session._line;
+        line.Reset(start);
+        int le = NextLineEnd(text, start);
+        int segmentEnd = TrimContinuation(text, escape, start, TrimNewline(text, start, le), out bool continues);
+        line.Add(start, segmentEnd);
+        int p = le;
+        while (continues && p < n)
+        {
+            int ls = p;
+            le = NextLineEnd(text, p);
+            int ce = TrimNewline(text, ls, le);
+            p = le;
+            int t = GoText.TrimStart(text, ls, ce);
+            if (t < ce && text[t] == '#') continue;
+            if (t == ce) continue;
+            line.Add(ls, TrimContinuation(text, escape, ls, ce, out continues));
+        }
+        line.Build();
+        int end = GoText.TrimEnd(line.Line, line.Start, line.End);
+        string result = line.Start == 0 && end == line.Line.Length ? line.Line : line.Line.Substring(line.Start, end - line.Start);
+        source.TokenRebuilder = session;
+        return result;
+    }
+
+    private static int NextLineEnd(string text, int pos)
+    {
+        int nl = text.IndexOf('\n', pos);
+        return nl < 0 ? text.Length : nl + 1;
     }
 
     /// <summary>
@@ -375,12 +415,17 @@ internal sealed class ParserSession
         // The one argument that is the arguments text is left to be read again (null) when that is cheap, the instruction being
         // on one line; a continued line was joined into a new string already, and reading it again would join it again.
         // Arguments left unmade by the parse are read again on first access (null and deferred).
-        var arguments = command.ArgumentsDeferred ? null
-            : !command.ArgumentIsArgsText ? command.Arguments.Count == 0 ? [] : command.Arguments.ToArray()
-            : ReferenceEquals(_line.Line, _text) ? null
-            : new[] { command.ArgsText };
+        // The one argument that is the arguments text is made from it on first read (null, not deferred).
+        var arguments = command.ArgumentsDeferred || command.ArgumentIsArgsText ? null
+            : command.Arguments.Count == 0 ? [] : command.Arguments.ToArray();
+        // The arguments text is read again from where the first argument token starts (see ReadArgumentsText); kept now in the
+        // odd case where that is not where it starts (a non-empty text with no token in it).
+        bool followingStartsArguments = command.ArgsStart < command.ArgsEnd
+            ? command.Pieces.Count > 0 && command.Pieces[0].Start == command.ArgsStart
+            : following < 0;
+        var argumentsText = command.ArgsTextIfMade ?? (followingStartsArguments ? null : command.ArgsText);
         return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
-            command.Kind, arguments, command.ArgumentsDeferred, command.ArgsTextIfMade, command.IsJson, heredocs,
+            command.Kind, arguments, command.ArgumentsDeferred, argumentsText, command.IsJson, heredocs,
             lines.Start, lines.End, keywordEnd, headSlots, following);
     }
 
