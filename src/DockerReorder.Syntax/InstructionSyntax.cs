@@ -32,47 +32,75 @@ public sealed class InstructionSyntax
         if (fullSpan.End != span.End || fullSpan.Start > span.Start)
             throw new ArgumentException("the full span must end where the span ends and start before it", nameof(fullSpan));
         Source = source; _fullStart = fullSpan.Start; Span = span;
-        _tokens = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword);
-        _kind = (byte)kind; _arguments = arguments;
-        _argumentsText = argumentsText; IsJsonForm = isJsonForm;
-        _extras = Parsing.InstructionExtras.Of(heredocs, onbuildInstruction, null);
+        _state = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword)
+        {
+            Extras = Parsing.InstructionExtras.Of(heredocs, onbuildInstruction, null),
+        };
+        _kind = (byte)kind; _arguments = new Parsing.ArgumentsAndText(arguments, argumentsText); IsJsonForm = isJsonForm;
         StartLine = startLine; EndLine = endLine;
     }
 
     // The parser's constructor: tokens, trivia and flags are made on first access, the keyword and flags from the slots
     // kept (headSlots; null for a plain keyword ending at keywordEnd and no flags), the rest by reading the instruction again.
-    // Null arguments: made on first read, by reading the instruction again when argumentsDeferred, else as the one arguments text.
+    // Null arguments are made on first read: by reading the instruction again when argumentsDeferred; as the one arguments text
+    // when argumentIsText.
     internal InstructionSyntax(SourceText source, int fullStart, TextSpan span, char escape,
-        InstructionKind kind, IReadOnlyList<string>? arguments, bool argumentsDeferred, string? argumentsText, bool isJsonForm,
+        InstructionKind kind, IReadOnlyList<string>? arguments, bool argumentsDeferred, bool argumentIsText, string? argumentsText, bool isJsonForm,
         IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
     {
         Source = source; _fullStart = fullStart; Span = span; _escape = escape;
-        _kind = (byte)((byte)kind | (argumentsDeferred ? ArgumentsDeferredBit : 0)); _arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm;
-        _extras = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
+        _kind = (byte)((byte)kind | (argumentsDeferred ? ArgumentsDeferredBit : 0) | (argumentIsText ? ArgumentIsTextBit : 0));
+        _arguments = arguments is null ? argumentsText : argumentsText is null ? arguments : new Parsing.ArgumentsAndText(arguments, argumentsText);
+        IsJsonForm = isJsonForm;
+        _state = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
         StartLine = startLine; EndLine = endLine;
         _keywordEnd = keywordEnd; _following = following;
     }
 
-    // Fields are few and small: a long file has one node per ~50 bytes of text.
+    // Fields are few and small: a long file has one node per ~50 bytes of text (three references, seven ints and four bytes
+    // make 72 bytes with the object header; one field more would make 80).
     private readonly int _fullStart;
     private readonly char _escape; // the file's escape character, to read the instruction again when its tokens are first asked for
-    private readonly byte _kind; // the kind, and ArgumentsDeferredBit (one byte: a field more would grow every node by 8 bytes)
+    private readonly byte _kind; // the kind, ArgumentsDeferredBit and ArgumentIsTextBit
     private const byte ArgumentsDeferredBit = 0x80;
+    private const byte ArgumentIsTextBit = 0x40;
+    private const byte KindMask = 0x3F;
     private readonly int _keywordEnd;
     private readonly int _following;
-    private readonly Parsing.InstructionExtras? _extras;
 
-    private Parsing.TokenSlot[]? HeadSlots => _extras?.HeadSlots;
+    // Null or the extras (heredocs, ONBUILD child, head slots), then the keyword and flag tokens (the head, holding the extras),
+    // then every token (reusing the head's objects); never goes back.
+    private object? _state;
 
-    // Null, then the keyword and flag tokens (the head), then every token (reusing the head's objects); never goes back.
-    private Parsing.InstructionHead? _tokens;
+    private Parsing.InstructionExtras? Extras
+    {
+        get
+        {
+            var state = Volatile.Read(ref _state);
+            return state as Parsing.InstructionExtras ?? (state as Parsing.InstructionHead)?.Extras;
+        }
+    }
+
+    private Parsing.TokenSlot[]? HeadSlots => Extras?.HeadSlots;
 
     // One winner when threads race, so Keyword, Tokens, Flags and ArgumentTokens always share token objects.
-    private Parsing.InstructionHead Head => _tokens ?? Interlocked.CompareExchange(ref _tokens, MakeHead(), null) ?? _tokens!;
-
-    private Parsing.InstructionHead MakeHead()
+    private Parsing.InstructionHead Head
     {
-        var slots = HeadSlots ??
+        get
+        {
+            var state = Volatile.Read(ref _state);
+            if (state is Parsing.InstructionHead head) return head;
+            var extras = (Parsing.InstructionExtras?)state;
+            var made = MakeHead(extras);
+            made.Extras = extras;
+            var previous = Interlocked.CompareExchange(ref _state, made, state);
+            return ReferenceEquals(previous, state) ? made : (Parsing.InstructionHead)previous!;
+        }
+    }
+
+    private Parsing.InstructionHead MakeHead(Parsing.InstructionExtras? extras)
+    {
+        var slots = extras?.HeadSlots ??
         [
             new Parsing.TokenSlot(Span.Start, _keywordEnd, SyntaxTokenKind.Keyword, Parsing.TokenRole.Other,
                 Parsing.InstructionKeywords.AsWritten(Source.Text, Span.Start, _keywordEnd)),
@@ -87,7 +115,8 @@ public sealed class InstructionSyntax
             var head = Head;
             if (head is Parsing.InstructionTokens made) return made;
             var tokens = Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start, Heredocs, head);
-            return Interlocked.CompareExchange(ref _tokens, tokens, head) is Parsing.InstructionTokens won ? won : tokens;
+            tokens.Extras = head.Extras;
+            return Interlocked.CompareExchange(ref _state, tokens, head) is Parsing.InstructionTokens won ? won : tokens;
         }
     }
 
@@ -107,25 +136,49 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> Tokens => Materialized.Tokens;
 
     /// <summary>Which instruction this is.</summary>
-    public InstructionKind Kind => (InstructionKind)(_kind & ~ArgumentsDeferredBit);
+    public InstructionKind Kind => (InstructionKind)(_kind & KindMask);
 
     /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
     public SyntaxToken Keyword => Head.Keyword;
 
     /// <summary>The flags, in order (BuildKit's <c>Node.Flags</c>).</summary>
     // A lazy instruction with no head slots has no flags: no token needs making to say so.
-    public IReadOnlyList<FlagSyntax> Flags => _tokens is null && HeadSlots is null ? [] : Head.Flags;
+    public IReadOnlyList<FlagSyntax> Flags => Volatile.Read(ref _state) is not Parsing.InstructionHead && HeadSlots is null ? [] : Head.Flags;
+
+    // Null, the arguments text (a string), the arguments (a list; for ArgumentIsTextBit the one-item array holding the text), or
+    // both (ArgumentsAndText); it only gains what is read, so one winner when threads race.
+    private object? _arguments;
 
     /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
-    // Null until first read when the one argument is the arguments text (a shell-form RUN, CMD or ENTRYPOINT; WORKDIR, USER, ...),
+    // Made on first read when the one argument is the arguments text (a shell-form RUN, CMD or ENTRYPOINT; WORKDIR, USER, ...),
     // or when the parse left the values unmade (ArgumentsDeferredBit: exec form, FROM, COPY, ENV, ...; read again from the source).
-    public IReadOnlyList<string> Arguments =>
-        _arguments ?? Interlocked.CompareExchange(ref _arguments, MakeArguments(), null) ?? _arguments!;
-
-    private IReadOnlyList<string> MakeArguments() =>
-        (_kind & ArgumentsDeferredBit) != 0 ? Parsing.ParserSession.ReadArguments(Source, _escape, Span.Start) : new[] { ArgumentsText };
-
-    private IReadOnlyList<string>? _arguments;
+    public IReadOnlyList<string> Arguments
+    {
+        get
+        {
+            IReadOnlyList<string>? made = null;
+            while (true)
+            {
+                var state = Volatile.Read(ref _arguments);
+                if (state is Parsing.ArgumentsAndText both) return both.Arguments;
+                if (state is IReadOnlyList<string> list) return list;
+                object next;
+                if ((_kind & ArgumentIsTextBit) != 0)
+                {
+                    // The one argument is the text itself: the text is published first, then the array holding it stands for both.
+                    if (state is not string text) { _ = ArgumentsText; continue; }
+                    made = new[] { text };
+                    next = made;
+                }
+                else
+                {
+                    made ??= Parsing.ParserSession.ReadArguments(Source, _escape, Span.Start);
+                    next = state is string text ? new Parsing.ArgumentsAndText(made, text) : made;
+                }
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _arguments, next, state), state)) return made;
+            }
+        }
+    }
 
     /// <summary>The argument tokens with their spans: one per word in shell form, one per element in exec form.</summary>
     public IReadOnlyList<SyntaxToken> ArgumentTokens => Materialized.ArgumentTokens;
@@ -133,23 +186,36 @@ public sealed class InstructionSyntax
     /// <summary>The logical text after the keyword and flags: continuations joined, comment lines dropped (BuildKit's args string).</summary>
     // Kept by the parser only when an argument already holds it; otherwise read again on first access, from where the first
     // argument token starts (_following: the parse keeps the text itself when that is not where it starts).
-    public string ArgumentsText =>
-        _argumentsText ?? Interlocked.CompareExchange(ref _argumentsText, ReadArgumentsText(), null) ?? _argumentsText!;
+    public string ArgumentsText
+    {
+        get
+        {
+            string? made = null;
+            while (true)
+            {
+                var state = Volatile.Read(ref _arguments);
+                if (state is string known) return known;
+                if (state is Parsing.ArgumentsAndText both) return both.Text;
+                if (state is IReadOnlyList<string> list && (_kind & ArgumentIsTextBit) != 0) return list[0];
+                made ??= ReadArgumentsText();
+                object next = state is null ? made : new Parsing.ArgumentsAndText((IReadOnlyList<string>)state, made);
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _arguments, next, state), state)) return made;
+            }
+        }
+    }
 
     private string ReadArgumentsText() =>
         _following < 0 ? string.Empty
         : Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start, HeadSlots is null ? _keywordEnd : -1, _following);
 
-    private string? _argumentsText;
-
     /// <summary>True for exec (JSON array) form.</summary>
     public bool IsJsonForm { get; }
 
     /// <summary>The heredocs, in order.</summary>
-    public IReadOnlyList<HeredocSyntax> Heredocs => _extras?.Heredocs ?? [];
+    public IReadOnlyList<HeredocSyntax> Heredocs => Extras?.Heredocs ?? [];
 
     /// <summary>For <c>ONBUILD</c>, the instruction it wraps.</summary>
-    public InstructionSyntax? OnbuildInstruction => _extras?.OnbuildInstruction;
+    public InstructionSyntax? OnbuildInstruction => Extras?.OnbuildInstruction;
 
     /// <summary>1-based line of the keyword.</summary>
     public int StartLine { get; }

@@ -144,6 +144,23 @@ public class InstructionHeadTests
         });
     }
 
+    /// <summary>Heredocs and flags kept at parse stay readable once the keyword, then every token, are made (the node keeps them in one field).</summary>
+    [Fact]
+    public void Heredocs_and_flags_survive_making_the_tokens()
+    {
+        const string text = "RUN --network=none <<EOF\necho a\nEOF\nCOPY --chown=1 <<A /x\nhi\nA\nFROM x\n";
+        var tree = DockerfileParser.Parse(text);
+        static List<string> Described(DockerfileSyntax tree) =>
+            tree.Instructions.Select(i => string.Join("|", i.Heredocs.Select(h => h.Content)) + " / " + string.Join("|", i.Flags.Select(f => f.Text))).ToList();
+        var before = Described(tree);
+        foreach (var i in tree.Instructions) _ = i.Keyword;
+        Assert.Equal(before, Described(tree));
+        foreach (var i in tree.Instructions) _ = i.Tokens;
+        Assert.Equal(before, Described(tree));
+        Assert.Equal(["echo a\n / --network=none", "hi\n / --chown=1", " / "], before);
+        Assert.Equal(text, tree.ToFullString());
+    }
+
     private static void AssertSameToken(SyntaxToken expected, SyntaxToken actual)
     {
         Assert.Equal((expected.Kind, expected.Span, expected.Text, expected.Value), (actual.Kind, actual.Span, actual.Text, actual.Value));

@@ -141,6 +141,36 @@ public class LazyArgumentTests
         Assert.Equal(text, first.ToFullString());
     }
 
+    /// <summary>Concurrent first reads of deferred arguments and of the arguments text, in either order, agree on one list and one text.</summary>
+    [Fact]
+    public void Concurrent_first_reads_of_deferred_arguments_and_text_agree()
+    {
+        var tree = DockerfileParser.Parse(string.Concat(Enumerable.Repeat(
+            "FROM a AS b\nCOPY --chown=1 x \\\n  y\nENV a=1 b=2\nCMD [\"a\", \"b\"]\nRUN a \\\n b\nLABEL c=d\n", 100)));
+        var lists = new IReadOnlyList<string>?[tree.Instructions.Count];
+        var texts = new string?[tree.Instructions.Count];
+        Parallel.For(0, 4, worker =>
+        {
+            for (int i = 0; i < tree.Instructions.Count; i++)
+            {
+                var instruction = tree.Instructions[(i * 7 + worker) % tree.Instructions.Count];
+                int index = (i * 7 + worker) % tree.Instructions.Count;
+                string text;
+                IReadOnlyList<string> arguments;
+                if (worker % 2 == 0) { text = instruction.ArgumentsText; arguments = instruction.Arguments; }
+                else { arguments = instruction.Arguments; text = instruction.ArgumentsText; }
+                Assert.Same(Interlocked.CompareExchange(ref lists[index], arguments, null) ?? arguments, arguments);
+                Assert.Same(Interlocked.CompareExchange(ref texts[index], text, null) ?? text, text);
+            }
+        });
+        var fresh = DockerfileParser.Parse(tree.Source.Text);
+        for (int i = 0; i < tree.Instructions.Count; i++)
+        {
+            Assert.Equal(fresh.Instructions[i].Arguments, tree.Instructions[i].Arguments);
+            Assert.Equal(fresh.Instructions[i].ArgumentsText, tree.Instructions[i].ArgumentsText);
+        }
+    }
+
     /// <summary>Concurrent first reads agree on one argument list.</summary>
     [Fact]
     public void Concurrent_first_read_gives_one_list()

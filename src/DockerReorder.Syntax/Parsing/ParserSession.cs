@@ -425,7 +425,7 @@ internal sealed class ParserSession
             : following < 0;
         var argumentsText = command.ArgsTextIfMade ?? (followingStartsArguments ? null : command.ArgsText);
         return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
-            command.Kind, arguments, command.ArgumentsDeferred, argumentsText, command.IsJson, heredocs,
+            command.Kind, arguments, command.ArgumentsDeferred, command.ArgumentIsArgsText, argumentsText, command.IsJson, heredocs,
             lines.Start, lines.End, keywordEnd, headSlots, following);
     }
 
