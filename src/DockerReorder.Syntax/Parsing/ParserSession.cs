@@ -372,13 +372,15 @@ internal sealed class ParserSession
         return spanEnd;
     }
 
-    // Grows by extrapolating from the text read so far, so a long file's list is allocated about once at about its size.
+    // Doubles until an eighth of the text is read, then grows by extrapolating from the text read so far (by an eighth at least), so a
+    // long file's list is allocated about once at about its size: extrapolating from the first few instructions overshot by half.
     private void AddInstruction(InstructionSyntax instruction, int readSoFar)
     {
         if (_instructionCount == _instructions.Length)
         {
-            long estimate = (long)_instructionCount * _text.Length / Math.Max(readSoFar, 1) * 17 / 16 + 16;
-            Array.Resize(ref _instructions, (int)Math.Clamp(estimate, _instructionCount + 16L, Math.Max(_text.Length, _instructionCount + 16L)));
+            long size = readSoFar < _text.Length / 8 ? _instructionCount * 2L
+                : Math.Max(_instructionCount * 9L / 8, (long)_instructionCount * _text.Length / Math.Max(readSoFar, 1) * 17 / 16 + 16);
+            Array.Resize(ref _instructions, (int)Math.Clamp(size, _instructionCount + 16L, Math.Max(_text.Length, _instructionCount + 16L)));
         }
         _instructions[_instructionCount++] = instruction;
     }
