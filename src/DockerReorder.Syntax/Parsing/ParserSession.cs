@@ -348,11 +348,20 @@ internal sealed class ParserSession
                     tokenEnd = n;
                     AddError("unterminated heredoc", keywordSource, n);
                 }
-                string content = _knownHeredocs is { } known && heredocs.Count < known.Count && known[heredocs.Count].BodySpan.Start == bodyStart
-                    ? known[heredocs.Count].Content
-                    : text.Substring(bodyStart, contentEnd - bodyStart);
-                heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, TextSpan.FromBounds(bodyStart, tokenEnd)));
-                specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content));
+                var bodySpan = TextSpan.FromBounds(bodyStart, tokenEnd);
+                if (!_rebuilding && command.Child is null)
+                {
+                    // No token is made now: the body is cut from the source when first read (a long body was a second copy of itself).
+                    heredocs.Add(new HeredocSyntax(h.Name, _source, contentEnd, h.Expand, h.Chomp, h.FileDescriptor, bodySpan));
+                }
+                else
+                {
+                    string content = _knownHeredocs is { } known && heredocs.Count < known.Count && known[heredocs.Count].BodySpan.Start == bodyStart
+                        ? known[heredocs.Count].Content
+                        : text.Substring(bodyStart, contentEnd - bodyStart);
+                    heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, bodySpan));
+                    specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content));
+                }
                 if (!terminated) break;
             }
         }
