@@ -34,39 +34,58 @@ public sealed class InstructionSyntax
         Source = source; _fullStart = fullSpan.Start; Span = span;
         _state = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword)
         {
-            Extras = Parsing.InstructionExtras.Of(heredocs, onbuildInstruction, null),
+            Extras = new Parsing.InstructionExtras(heredocs, onbuildInstruction, null, endLine),
         };
-        _kind = (byte)kind; _arguments = new Parsing.ArgumentsAndText(arguments, argumentsText); IsJsonForm = isJsonForm;
-        StartLine = startLine; EndLine = endLine;
+        _packed = Pack(kind, isJsonForm, argumentsDeferred: false, argumentIsText: false, keywordLength: 0);
+        _arguments = new Parsing.ArgumentsAndText(arguments, argumentsText);
+        StartLine = startLine;
     }
 
     // The parser's constructor: tokens, trivia and flags are made on first access, the keyword and flags from the slots
     // kept (headSlots; null for a plain keyword ending at keywordEnd and no flags), the rest by reading the instruction again.
     // Null arguments are made on first read: by reading the instruction again when argumentsDeferred; as the one arguments text
     // when argumentIsText.
-    internal InstructionSyntax(SourceText source, int fullStart, TextSpan span, char escape,
+    // The file's escape character is the source's (see SourceText.Escape); the last line is counted when asked for; the keyword's
+    // end (kept when there are no head slots) is at most MaxKeywordLength after the span's start.
+    internal InstructionSyntax(SourceText source, int fullStart, TextSpan span,
         InstructionKind kind, IReadOnlyList<string>? arguments, bool argumentsDeferred, bool argumentIsText, string? argumentsText, bool isJsonForm,
-        IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
+        IReadOnlyList<HeredocSyntax> heredocs, int startLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
     {
-        Source = source; _fullStart = fullStart; Span = span; _escape = escape;
-        _kind = (byte)((byte)kind | (argumentsDeferred ? ArgumentsDeferredBit : 0) | (argumentIsText ? ArgumentIsTextBit : 0));
+        Source = source; _fullStart = fullStart; Span = span;
+        if (headSlots is null && (uint)(keywordEnd - span.Start) > MaxKeywordLength)
+            throw new ArgumentOutOfRangeException(nameof(keywordEnd), "a keyword this long is kept in head slots");
+        _packed = Pack(kind, isJsonForm, argumentsDeferred, argumentIsText, headSlots is null ? keywordEnd - span.Start : 0);
         _arguments = arguments is null ? argumentsText : argumentsText is null ? arguments : new Parsing.ArgumentsAndText(arguments, argumentsText);
-        IsJsonForm = isJsonForm;
         _state = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
-        StartLine = startLine; EndLine = endLine;
-        _keywordEnd = keywordEnd; _following = following;
+        StartLine = startLine;
+        _following = following;
     }
 
-    // Fields are few and small: a long file has one node per ~50 bytes of text (three references, seven ints and four bytes
-    // make 72 bytes with the object header; one field more would make 80).
+    /// <summary>The longest keyword whose end the node keeps itself; a longer one is kept in head slots.</summary>
+    internal const int MaxKeywordLength = (1 << 24) - 1;
+
+    // Fields are few and small: a long file has one node per ~50 bytes of text (three references and six ints make 64 bytes
+    // with the object header; one field more would make 72).
     private readonly int _fullStart;
-    private readonly char _escape; // the file's escape character, to read the instruction again when its tokens are first asked for
-    private readonly byte _kind; // the kind, ArgumentsDeferredBit and ArgumentIsTextBit
-    private const byte ArgumentsDeferredBit = 0x80;
-    private const byte ArgumentIsTextBit = 0x40;
-    private const byte KindMask = 0x3F;
-    private readonly int _keywordEnd;
     private readonly int _following;
+
+    // The keyword's length (bits 0-23, when there are no head slots), the kind (24-28), and three flags.
+    private readonly int _packed;
+    private const int KeywordLengthMask = MaxKeywordLength;
+    private const int KindShift = 24;
+    private const int KindMask = 0x1F;
+    private const int JsonFormBit = 1 << 29;
+    private const int ArgumentsDeferredBit = 1 << 30;
+    private const int ArgumentIsTextBit = 1 << 31;
+
+    private static int Pack(InstructionKind kind, bool isJsonForm, bool argumentsDeferred, bool argumentIsText, int keywordLength) =>
+        keywordLength | ((int)kind << KindShift) | (isJsonForm ? JsonFormBit : 0) | (argumentsDeferred ? ArgumentsDeferredBit : 0)
+        | (argumentIsText ? ArgumentIsTextBit : 0);
+
+    private int KeywordEnd => Span.Start + (_packed & KeywordLengthMask);
+
+    // The file's escape character, to read the instruction again: the parse kept it on the source.
+    private char Escape => Source.Escape;
 
     // Null or the extras (heredocs, ONBUILD child, head slots), then the keyword and flag tokens (the head, holding the extras),
     // then every token (reusing the head's objects); never goes back.
@@ -102,10 +121,10 @@ public sealed class InstructionSyntax
     {
         var slots = extras?.HeadSlots ??
         [
-            new Parsing.TokenSlot(Span.Start, _keywordEnd, SyntaxTokenKind.Keyword, Parsing.TokenRole.Other,
-                Parsing.InstructionKeywords.AsWritten(Source.Text, Span.Start, _keywordEnd)),
+            new Parsing.TokenSlot(Span.Start, KeywordEnd, SyntaxTokenKind.Keyword, Parsing.TokenRole.Other,
+                Parsing.InstructionKeywords.AsWritten(Source.Text, Span.Start, KeywordEnd)),
         ];
-        return Parsing.ParserSession.MakeHead(Source, _escape, slots, Span, _following);
+        return Parsing.ParserSession.MakeHead(Source, Escape, slots, Span, _following);
     }
 
     private Parsing.InstructionTokens Materialized
@@ -114,7 +133,7 @@ public sealed class InstructionSyntax
         {
             var head = Head;
             if (head is Parsing.InstructionTokens made) return made;
-            var tokens = Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start, Heredocs, head);
+            var tokens = Parsing.ParserSession.Rebuild(Source, Escape, FullSpan.Start, Span.Start, Heredocs, head);
             tokens.Extras = head.Extras;
             return Interlocked.CompareExchange(ref _state, tokens, head) is Parsing.InstructionTokens won ? won : tokens;
         }
@@ -136,7 +155,7 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> Tokens => Materialized.Tokens;
 
     /// <summary>Which instruction this is.</summary>
-    public InstructionKind Kind => (InstructionKind)(_kind & KindMask);
+    public InstructionKind Kind => (InstructionKind)((_packed >> KindShift) & KindMask);
 
     /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
     public SyntaxToken Keyword => Head.Keyword;
@@ -163,7 +182,7 @@ public sealed class InstructionSyntax
                 if (state is Parsing.ArgumentsAndText both) return both.Arguments;
                 if (state is IReadOnlyList<string> list) return list;
                 object next;
-                if ((_kind & ArgumentIsTextBit) != 0)
+                if ((_packed & ArgumentIsTextBit) != 0)
                 {
                     // The one argument is the text itself: the text is published first, then the array holding it stands for both.
                     if (state is not string text) { _ = ArgumentsText; continue; }
@@ -172,7 +191,7 @@ public sealed class InstructionSyntax
                 }
                 else
                 {
-                    made ??= Parsing.ParserSession.ReadArguments(Source, _escape, Span.Start);
+                    made ??= Parsing.ParserSession.ReadArguments(Source, Escape, Span.Start);
                     next = state is string text ? new Parsing.ArgumentsAndText(made, text) : made;
                 }
                 if (ReferenceEquals(Interlocked.CompareExchange(ref _arguments, next, state), state)) return made;
@@ -196,7 +215,7 @@ public sealed class InstructionSyntax
                 var state = Volatile.Read(ref _arguments);
                 if (state is string known) return known;
                 if (state is Parsing.ArgumentsAndText both) return both.Text;
-                if (state is IReadOnlyList<string> list && (_kind & ArgumentIsTextBit) != 0) return list[0];
+                if (state is IReadOnlyList<string> list && (_packed & ArgumentIsTextBit) != 0) return list[0];
                 made ??= ReadArgumentsText();
                 object next = state is null ? made : new Parsing.ArgumentsAndText((IReadOnlyList<string>)state, made);
                 if (ReferenceEquals(Interlocked.CompareExchange(ref _arguments, next, state), state)) return made;
@@ -206,10 +225,10 @@ public sealed class InstructionSyntax
 
     private string ReadArgumentsText() =>
         _following < 0 ? string.Empty
-        : Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start, HeadSlots is null ? _keywordEnd : -1, _following);
+        : Parsing.ParserSession.ReadArgumentsText(Source, Escape, Span.Start, HeadSlots is null ? KeywordEnd : -1, _following);
 
     /// <summary>True for exec (JSON array) form.</summary>
-    public bool IsJsonForm { get; }
+    public bool IsJsonForm => (_packed & JsonFormBit) != 0;
 
     /// <summary>The heredocs, in order.</summary>
     public IReadOnlyList<HeredocSyntax> Heredocs => Extras?.Heredocs ?? [];
@@ -221,7 +240,10 @@ public sealed class InstructionSyntax
     public int StartLine { get; }
 
     /// <summary>1-based last line (continuations and heredoc bodies included).</summary>
-    public int EndLine { get; }
+    // Counted when asked for (no analysis reads it): the lines the span's line breaks start, its final line break aside.
+    public int EndLine => Extras is { EndLine: >= 0 } extras ? extras.EndLine
+        : Span.Length == 0 ? StartLine
+        : StartLine + Source.Text.AsSpan(Span.Start, Span.Length - 1).Count('\n');
 
     /// <summary>
     /// The comment lines directly above the keyword with no blank line between them and it

@@ -119,9 +119,11 @@ public class LazyArgumentTests
     [Fact]
     public void Lazy_argument_uses_the_file_escape()
     {
-        var tree = DockerfileParser.Parse("# escape=`\nRUN dir C:\\x `\n  && echo b\nWORKDIR C:\\app\n");
+        var tree = DockerfileParser.Parse("# escape=`\nRUN dir C:\\x `\n  && echo b\nWORKDIR C:\\app\nCOPY a `\n  C:\\b\\\nENV A=C:\\x\\ B=`\"q`\"\n");
         Assert.Equal(["dir C:\\x   && echo b"], tree.Instructions[0].Arguments);
         Assert.Equal(["C:\\app"], tree.Instructions[1].Arguments);
+        Assert.Equal(["a", "C:\\b\\"], tree.Instructions[2].Arguments);
+        Assert.Equal(["A", "C:\\x\\", "=", "B", "`\"q`\"", "="], tree.Instructions[3].Arguments); // parseWords keeps escapes
         Assert.Equal(tree.Source.Text, tree.ToFullString());
     }
 

@@ -257,6 +257,7 @@ internal sealed class ParserSession
         }
 
         var endTrivia = _trivia.Scan(previousEnd, n);
+        _source.Escape = _escape; // the nodes read their instruction again with it
         if (_instructionCount == 0) AddError("file with no instructions", n, n);
         _diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new DockerfileSyntax(_source, _directives.ToArray(), _escape, _header.ToArray(), Instructions(),
@@ -375,7 +376,7 @@ internal sealed class ParserSession
         var heredocArray = heredocs is null ? [] : heredocs.ToArray();
         var lines = (startLine, spanEnd > spanStart ? _linesEnded : startLine);
         var instruction = command.Child is null
-            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray, heredocs is { Count: > 0 } ? heredocs[0].BodySpan.Start : -1, lines)
+            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray, heredocs is { Count: > 0 } ? heredocs[0].BodySpan.Start : -1, startLine)
             : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray, lines);
         AddInstruction(instruction, spanEnd);
         return spanEnd;
@@ -418,7 +419,7 @@ internal sealed class ParserSession
 
     // The usual case (no ONBUILD child sharing the tokens): no token data, tokens are rebuilt on first access.
     private InstructionSyntax BuildLazyInstruction(CommandParse command, int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs,
-        int firstBodyStart, (int Start, int End) lines)
+        int firstBodyStart, int startLine)
     {
         // Where the first token after the keyword and flags starts (its gap is split between them), -1 when none follows.
         int following = command.Pieces.Count > 0 ? _line.ToSourceStart(command.Pieces[0].Start) : firstBodyStart;
@@ -435,14 +436,15 @@ internal sealed class ParserSession
             ? command.Pieces.Count > 0 && command.Pieces[0].Start == command.ArgsStart
             : following < 0;
         var argumentsText = command.ArgsTextIfMade ?? (followingStartsArguments ? null : command.ArgsText);
-        return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
+        return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd),
             command.Kind, arguments, command.ArgumentsDeferred, command.ArgumentIsArgsText, argumentsText, command.IsJson, heredocs,
-            lines.Start, lines.End, keywordEnd, headSlots, following);
+            startLine, keywordEnd, headSlots, following);
     }
 
     /// <summary>
     /// The keyword, flag and terminator slots of an instruction, kept so its keyword and flags can be made without the rest;
-    /// null in the usual case, a keyword written as it reads starting the instruction and no flags (then only its end is kept).
+    /// null in the usual case, a keyword written as it reads starting the instruction and no flags (then only its end is kept, the
+    /// keyword being at most <see cref="InstructionSyntax.MaxKeywordLength"/> long).
     /// </summary>
     private TokenSlot[]? HeadSlots(CommandParse command, int spanStart, out int keywordEnd)
     {
@@ -450,7 +452,8 @@ internal sealed class ParserSession
         keywordEnd = keyword.End;
         bool plainKeyword = keyword.Start == spanStart && keyword.Value is { } v && v.Length == keyword.End - keyword.Start
             && string.CompareOrdinal(v, 0, _text, keyword.Start, v.Length) == 0;
-        if (plainKeyword && command.Flags.Count == 0 && command.FlagTerminator is null) return null;
+        if (plainKeyword && command.Flags.Count == 0 && command.FlagTerminator is null
+            && keyword.End - spanStart <= InstructionSyntax.MaxKeywordLength) return null;
         var slots = new TokenSlot[1 + command.Flags.Count + (command.FlagTerminator is null ? 0 : 1)];
         slots[0] = keyword.ToSlot(command);
         for (int i = 0; i < command.Flags.Count; i++) slots[i + 1] = Spec(command.Flags[i], command, isFlag: true).ToSlot(command);
