@@ -22,11 +22,13 @@ public sealed record HeredocSyntax
     // The parser's constructor: the body is source[BodySpan.Start..contentEnd), cut on first read.
     internal HeredocSyntax(string name, SourceText source, int contentEnd, bool expand, bool chomp, int fileDescriptor, TextSpan bodySpan)
     {
-        Name = name; _source = source; _contentEnd = contentEnd; Expand = expand; Chomp = chomp; FileDescriptor = fileDescriptor; BodySpan = bodySpan;
+        Name = name; _source = source; _contentStart = bodySpan.Start; _contentEnd = contentEnd;
+        Expand = expand; Chomp = chomp; FileDescriptor = fileDescriptor; BodySpan = bodySpan;
     }
 
     private string? _content;
     private readonly SourceText? _source;
+    private readonly int _contentStart; // kept apart from BodySpan: a copy made with another BodySpan keeps its body
     private readonly int _contentEnd;
 
     /// <summary>The delimiter word without quotes (<c>EOF</c>).</summary>
@@ -35,7 +37,7 @@ public sealed record HeredocSyntax
     /// <summary>The body, each line with its trailing line feed, not including the terminator line (BuildKit's <c>Heredoc.Content</c>).</summary>
     public string Content
     {
-        get => _content ?? Interlocked.CompareExchange(ref _content, _source!.Text.Substring(BodySpan.Start, _contentEnd - BodySpan.Start), null) ?? _content!;
+        get => _content ?? Interlocked.CompareExchange(ref _content, _source!.Text.Substring(_contentStart, _contentEnd - _contentStart), null) ?? _content!;
         init => _content = value;
     }
 

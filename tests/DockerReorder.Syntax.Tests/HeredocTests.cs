@@ -43,6 +43,8 @@ public class HeredocTests
         var made = new HeredocSyntax(read.Name, read.Content, read.Expand, read.Chomp, read.FileDescriptor, read.BodySpan);
         Assert.Equal(made, fresh);
         Assert.NotEqual(made with { Content = "other" }, read);
+        var moved = DockerfileParser.Parse(instruction).Instructions[0].Heredocs[0] with { BodySpan = new TextSpan(0, 1) };
+        Assert.Equal(read.Content, moved.Content); // a copy with another span keeps the body it was read from
         var (name, content, expand, chomp, fd, span) = fresh;
         Assert.Equal((read.Name, read.Content, read.Expand, read.Chomp, read.FileDescriptor, read.BodySpan), (name, content, expand, chomp, fd, span));
     }
