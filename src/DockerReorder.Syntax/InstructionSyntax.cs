@@ -32,51 +32,99 @@ public sealed class InstructionSyntax
         if (fullSpan.End != span.End || fullSpan.Start > span.Start)
             throw new ArgumentException("the full span must end where the span ends and start before it", nameof(fullSpan));
         Source = source; _fullStart = fullSpan.Start; Span = span;
-        _tokens = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword);
-        _kind = (byte)kind; _arguments = arguments;
-        _argumentsText = argumentsText; IsJsonForm = isJsonForm;
-        _extras = Parsing.InstructionExtras.Of(heredocs, onbuildInstruction, null);
-        StartLine = startLine; EndLine = endLine;
+        _state = new Parsing.InstructionTokens(leadingTrivia, tokens, flags, argumentTokens, keyword)
+        {
+            Extras = new Parsing.InstructionExtras(heredocs, onbuildInstruction, null, endLine),
+        };
+        _packed = Pack(kind, isJsonForm, argumentsDeferred: false, argumentIsText: false, keywordLength: 0);
+        _arguments = new Parsing.ArgumentsAndText(arguments, argumentsText);
+        StartLine = startLine;
     }
 
     // The parser's constructor: tokens, trivia and flags are made on first access, the keyword and flags from the slots
     // kept (headSlots; null for a plain keyword ending at keywordEnd and no flags), the rest by reading the instruction again.
-    // Null arguments: the one argument is the arguments text, made on first read.
-    internal InstructionSyntax(SourceText source, int fullStart, TextSpan span, char escape,
-        InstructionKind kind, IReadOnlyList<string>? arguments, string? argumentsText, bool isJsonForm,
-        IReadOnlyList<HeredocSyntax> heredocs, int startLine, int endLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
+    // Null arguments are made on first read: by reading the instruction again when argumentsDeferred; as the one arguments text
+    // when argumentIsText.
+    // The file's escape character is the source's (see SourceText.Escape); the last line is counted when asked for; the keyword's
+    // end (kept when there are no head slots) is at most MaxKeywordLength after the span's start.
+    internal InstructionSyntax(SourceText source, int fullStart, TextSpan span,
+        InstructionKind kind, IReadOnlyList<string>? arguments, bool argumentsDeferred, bool argumentIsText, string? argumentsText, bool isJsonForm,
+        IReadOnlyList<HeredocSyntax> heredocs, int startLine, int keywordEnd, Parsing.TokenSlot[]? headSlots, int following)
     {
-        Source = source; _fullStart = fullStart; Span = span; _escape = escape;
-        _kind = (byte)kind; _arguments = arguments; _argumentsText = argumentsText; IsJsonForm = isJsonForm;
-        _extras = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
-        StartLine = startLine; EndLine = endLine;
-        _keywordEnd = keywordEnd; _following = following;
+        Source = source; _fullStart = fullStart; Span = span;
+        if (headSlots is null && (uint)(keywordEnd - span.Start) > MaxKeywordLength)
+            throw new ArgumentOutOfRangeException(nameof(keywordEnd), "a keyword this long is kept in head slots");
+        _packed = Pack(kind, isJsonForm, argumentsDeferred, argumentIsText, headSlots is null ? keywordEnd - span.Start : 0);
+        _arguments = arguments is null ? argumentsText : argumentsText is null ? arguments : new Parsing.ArgumentsAndText(arguments, argumentsText);
+        _state = Parsing.InstructionExtras.Of(heredocs, null, headSlots);
+        StartLine = startLine;
+        _following = following;
     }
 
-    // Fields are few and small: a long file has one node per ~50 bytes of text.
+    /// <summary>The longest keyword whose end the node keeps itself; a longer one is kept in head slots.</summary>
+    internal const int MaxKeywordLength = (1 << 24) - 1;
+
+    // Fields are few and small: a long file has one node per ~50 bytes of text (three references and six ints make 64 bytes
+    // with the object header; one field more would make 72).
     private readonly int _fullStart;
-    private readonly char _escape; // the file's escape character, to read the instruction again when its tokens are first asked for
-    private readonly byte _kind;
-    private readonly int _keywordEnd;
     private readonly int _following;
-    private readonly Parsing.InstructionExtras? _extras;
 
-    private Parsing.TokenSlot[]? HeadSlots => _extras?.HeadSlots;
+    // The keyword's length (bits 0-23, when there are no head slots), the kind (24-28), and three flags.
+    private readonly int _packed;
+    private const int KeywordLengthMask = MaxKeywordLength;
+    private const int KindShift = 24;
+    private const int KindMask = 0x1F;
+    private const int JsonFormBit = 1 << 29;
+    private const int ArgumentsDeferredBit = 1 << 30;
+    private const int ArgumentIsTextBit = 1 << 31;
 
-    // Null, then the keyword and flag tokens (the head), then every token (reusing the head's objects); never goes back.
-    private Parsing.InstructionHead? _tokens;
+    private static int Pack(InstructionKind kind, bool isJsonForm, bool argumentsDeferred, bool argumentIsText, int keywordLength) =>
+        keywordLength | ((int)kind << KindShift) | (isJsonForm ? JsonFormBit : 0) | (argumentsDeferred ? ArgumentsDeferredBit : 0)
+        | (argumentIsText ? ArgumentIsTextBit : 0);
+
+    private int KeywordEnd => Span.Start + (_packed & KeywordLengthMask);
+
+    // The file's escape character, to read the instruction again: the parse kept it on the source.
+    private char Escape => Source.Escape;
+
+    // Null or the extras (heredocs, ONBUILD child, head slots), then the keyword and flag tokens (the head, holding the extras),
+    // then every token (reusing the head's objects); never goes back.
+    private object? _state;
+
+    private Parsing.InstructionExtras? Extras
+    {
+        get
+        {
+            var state = Volatile.Read(ref _state);
+            return state as Parsing.InstructionExtras ?? (state as Parsing.InstructionHead)?.Extras;
+        }
+    }
+
+    private Parsing.TokenSlot[]? HeadSlots => Extras?.HeadSlots;
 
     // One winner when threads race, so Keyword, Tokens, Flags and ArgumentTokens always share token objects.
-    private Parsing.InstructionHead Head => _tokens ?? Interlocked.CompareExchange(ref _tokens, MakeHead(), null) ?? _tokens!;
-
-    private Parsing.InstructionHead MakeHead()
+    private Parsing.InstructionHead Head
     {
-        var slots = HeadSlots ??
+        get
+        {
+            var state = Volatile.Read(ref _state);
+            if (state is Parsing.InstructionHead head) return head;
+            var extras = (Parsing.InstructionExtras?)state;
+            var made = MakeHead(extras);
+            made.Extras = extras;
+            var previous = Interlocked.CompareExchange(ref _state, made, state);
+            return ReferenceEquals(previous, state) ? made : (Parsing.InstructionHead)previous!;
+        }
+    }
+
+    private Parsing.InstructionHead MakeHead(Parsing.InstructionExtras? extras)
+    {
+        var slots = extras?.HeadSlots ??
         [
-            new Parsing.TokenSlot(Span.Start, _keywordEnd, SyntaxTokenKind.Keyword, Parsing.TokenRole.Other,
-                Parsing.InstructionKeywords.AsWritten(Source.Text, Span.Start, _keywordEnd)),
+            new Parsing.TokenSlot(Span.Start, KeywordEnd, SyntaxTokenKind.Keyword, Parsing.TokenRole.Other,
+                Parsing.InstructionKeywords.AsWritten(Source.Text, Span.Start, KeywordEnd)),
         ];
-        return Parsing.ParserSession.MakeHead(Source, _escape, slots, Span, _following);
+        return Parsing.ParserSession.MakeHead(Source, Escape, slots, Span, _following);
     }
 
     private Parsing.InstructionTokens Materialized
@@ -85,8 +133,9 @@ public sealed class InstructionSyntax
         {
             var head = Head;
             if (head is Parsing.InstructionTokens made) return made;
-            var tokens = Parsing.ParserSession.Rebuild(Source, _escape, FullSpan.Start, Span.Start, Heredocs, head);
-            return Interlocked.CompareExchange(ref _tokens, tokens, head) is Parsing.InstructionTokens won ? won : tokens;
+            var tokens = Parsing.ParserSession.Rebuild(Source, Escape, FullSpan.Start, Span.Start, Heredocs, head);
+            tokens.Extras = head.Extras;
+            return Interlocked.CompareExchange(ref _state, tokens, head) is Parsing.InstructionTokens won ? won : tokens;
         }
     }
 
@@ -106,47 +155,95 @@ public sealed class InstructionSyntax
     public IReadOnlyList<SyntaxToken> Tokens => Materialized.Tokens;
 
     /// <summary>Which instruction this is.</summary>
-    public InstructionKind Kind => (InstructionKind)_kind;
+    public InstructionKind Kind => (InstructionKind)((_packed >> KindShift) & KindMask);
 
     /// <summary>The keyword token, as written (<c>copy</c>, <c>COPY</c>, ...).</summary>
     public SyntaxToken Keyword => Head.Keyword;
 
     /// <summary>The flags, in order (BuildKit's <c>Node.Flags</c>).</summary>
     // A lazy instruction with no head slots has no flags: no token needs making to say so.
-    public IReadOnlyList<FlagSyntax> Flags => _tokens is null && HeadSlots is null ? [] : Head.Flags;
+    public IReadOnlyList<FlagSyntax> Flags => Volatile.Read(ref _state) is not Parsing.InstructionHead && HeadSlots is null ? [] : Head.Flags;
+
+    // Null, the arguments text (a string), the arguments (a list; for ArgumentIsTextBit the one-item array holding the text), or
+    // both (ArgumentsAndText); it only gains what is read, so one winner when threads race.
+    private object? _arguments;
 
     /// <summary>The argument values exactly as BuildKit's AST holds them (the <c>Next</c> chain its dump prints).</summary>
-    // Null until first read when the one argument is the arguments text (a shell-form RUN, CMD or ENTRYPOINT; WORKDIR, USER, ...).
-    public IReadOnlyList<string> Arguments =>
-        _arguments ?? Interlocked.CompareExchange(ref _arguments, new[] { ArgumentsText }, null) ?? _arguments!;
-
-    private IReadOnlyList<string>? _arguments;
+    // Made on first read when the one argument is the arguments text (a shell-form RUN, CMD or ENTRYPOINT; WORKDIR, USER, ...),
+    // or when the parse left the values unmade (ArgumentsDeferredBit: exec form, FROM, COPY, ENV, ...; read again from the source).
+    public IReadOnlyList<string> Arguments
+    {
+        get
+        {
+            IReadOnlyList<string>? made = null;
+            while (true)
+            {
+                var state = Volatile.Read(ref _arguments);
+                if (state is Parsing.ArgumentsAndText both) return both.Arguments;
+                if (state is IReadOnlyList<string> list) return list;
+                object next;
+                if ((_packed & ArgumentIsTextBit) != 0)
+                {
+                    // The one argument is the text itself: the text is published first, then the array holding it stands for both.
+                    if (state is not string text) { _ = ArgumentsText; continue; }
+                    made = new[] { text };
+                    next = made;
+                }
+                else
+                {
+                    made ??= Parsing.ParserSession.ReadArguments(Source, Escape, Span.Start);
+                    next = state is string text ? new Parsing.ArgumentsAndText(made, text) : made;
+                }
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _arguments, next, state), state)) return made;
+            }
+        }
+    }
 
     /// <summary>The argument tokens with their spans: one per word in shell form, one per element in exec form.</summary>
     public IReadOnlyList<SyntaxToken> ArgumentTokens => Materialized.ArgumentTokens;
 
     /// <summary>The logical text after the keyword and flags: continuations joined, comment lines dropped (BuildKit's args string).</summary>
-    // Kept by the parser only when an argument already holds it; otherwise read again on first access.
-    public string ArgumentsText =>
-        _argumentsText ?? Interlocked.CompareExchange(ref _argumentsText,
-            Parsing.ParserSession.ReadArgumentsText(Source, _escape, Span.Start, HeadSlots is null ? _keywordEnd : -1), null) ?? _argumentsText!;
+    // Kept by the parser only when an argument already holds it; otherwise read again on first access, from where the first
+    // argument token starts (_following: the parse keeps the text itself when that is not where it starts).
+    public string ArgumentsText
+    {
+        get
+        {
+            string? made = null;
+            while (true)
+            {
+                var state = Volatile.Read(ref _arguments);
+                if (state is string known) return known;
+                if (state is Parsing.ArgumentsAndText both) return both.Text;
+                if (state is IReadOnlyList<string> list && (_packed & ArgumentIsTextBit) != 0) return list[0];
+                made ??= ReadArgumentsText();
+                object next = state is null ? made : new Parsing.ArgumentsAndText((IReadOnlyList<string>)state, made);
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _arguments, next, state), state)) return made;
+            }
+        }
+    }
 
-    private string? _argumentsText;
+    private string ReadArgumentsText() =>
+        _following < 0 ? string.Empty
+        : Parsing.ParserSession.ReadArgumentsText(Source, Escape, Span.Start, HeadSlots is null ? KeywordEnd : -1, _following);
 
     /// <summary>True for exec (JSON array) form.</summary>
-    public bool IsJsonForm { get; }
+    public bool IsJsonForm => (_packed & JsonFormBit) != 0;
 
     /// <summary>The heredocs, in order.</summary>
-    public IReadOnlyList<HeredocSyntax> Heredocs => _extras?.Heredocs ?? [];
+    public IReadOnlyList<HeredocSyntax> Heredocs => Extras?.Heredocs ?? [];
 
     /// <summary>For <c>ONBUILD</c>, the instruction it wraps.</summary>
-    public InstructionSyntax? OnbuildInstruction => _extras?.OnbuildInstruction;
+    public InstructionSyntax? OnbuildInstruction => Extras?.OnbuildInstruction;
 
     /// <summary>1-based line of the keyword.</summary>
     public int StartLine { get; }
 
     /// <summary>1-based last line (continuations and heredoc bodies included).</summary>
-    public int EndLine { get; }
+    // Counted when asked for (no analysis reads it): the lines the span's line breaks start, its final line break aside.
+    public int EndLine => Extras is { EndLine: >= 0 } extras ? extras.EndLine
+        : Span.Length == 0 ? StartLine
+        : StartLine + Source.Text.AsSpan(Span.Start, Span.Length - 1).Count('\n');
 
     /// <summary>
     /// The comment lines directly above the keyword with no blank line between them and it

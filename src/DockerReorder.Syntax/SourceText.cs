@@ -17,6 +17,10 @@ public sealed class SourceText
     // The parse session that makes instructions' tokens on first access, kept for the next instruction of this text.
     internal Parsing.ParserSession? TokenRebuilder;
 
+    // The escape character the parse found in this text's directives (the same for every parse of it): instructions read with it
+    // again, so no node keeps its own copy.
+    internal char Escape = '\\';
+
     private SourceText(string text, bool hasBom)
     {
         Text = text;

@@ -20,6 +20,35 @@ public class HeredocTests
         Assert.Equal(InstructionKind.Run, tree.Instructions[2].Kind);
     }
 
+    /// <summary>
+    /// A parsed heredoc's body is cut from the source on first read: it equals the body an ONBUILD child (made eagerly) holds and the
+    /// token's value, and the heredoc compares, hashes, deconstructs and copies by its values.
+    /// </summary>
+    [Theory]
+    [InlineData("RUN <<EOF\necho a\n\necho b\nEOF\n")]
+    [InlineData("COPY <<A 3<<'B' <<-C /dest/\nfirst\nA\nsecond $X\nB\n\tthird\n\tC\n")]
+    [InlineData("RUN cat <<EOF\nno terminator\n")]
+    [InlineData("RUN <<EOF\r\nx\r\nEOF\r\n")]
+    public void Body_read_on_first_access_equals_the_eager_one(string instruction)
+    {
+        var lazy = DockerfileParser.Parse(instruction).Instructions[0];
+        var eager = DockerfileParser.Parse("ONBUILD " + instruction).Instructions[0].OnbuildInstruction!;
+        Assert.Equal(eager.Heredocs.Select(h => h.Content), lazy.Heredocs.Select(h => h.Content));
+        Assert.Equal(lazy.Heredocs.Select(h => h.Content), lazy.Tokens.Where(t => t.Kind == SyntaxTokenKind.HeredocBody).Select(t => t.Value));
+        var fresh = DockerfileParser.Parse(instruction).Instructions[0].Heredocs[0];
+        var read = lazy.Heredocs[0];
+        Assert.Same(read.Content, read.Content);
+        Assert.Equal(read, fresh); // one body read, one not yet
+        Assert.Equal(read.GetHashCode(), DockerfileParser.Parse(instruction).Instructions[0].Heredocs[0].GetHashCode());
+        var made = new HeredocSyntax(read.Name, read.Content, read.Expand, read.Chomp, read.FileDescriptor, read.BodySpan);
+        Assert.Equal(made, fresh);
+        Assert.NotEqual(made with { Content = "other" }, read);
+        var moved = DockerfileParser.Parse(instruction).Instructions[0].Heredocs[0] with { BodySpan = new TextSpan(0, 1) };
+        Assert.Equal(read.Content, moved.Content); // a copy with another span keeps the body it was read from
+        var (name, content, expand, chomp, fd, span) = fresh;
+        Assert.Equal((read.Name, read.Content, read.Expand, read.Chomp, read.FileDescriptor, read.BodySpan), (name, content, expand, chomp, fd, span));
+    }
+
     /// <summary>Heredoc bodies keep CRLF line breaks in the content.</summary>
     [Fact]
     public void Crlf_body_is_kept_exactly()

@@ -144,6 +144,50 @@ public class InstructionHeadTests
         });
     }
 
+    /// <summary>Heredocs and flags kept at parse stay readable once the keyword, then every token, are made (the node keeps them in one field).</summary>
+    [Fact]
+    public void Heredocs_and_flags_survive_making_the_tokens()
+    {
+        const string text = "RUN --network=none <<EOF\necho a\nEOF\nCOPY --chown=1 <<A /x\nhi\nA\nFROM x\n";
+        var tree = DockerfileParser.Parse(text);
+        static List<string> Described(DockerfileSyntax tree) =>
+            tree.Instructions.Select(i => string.Join("|", i.Heredocs.Select(h => h.Content)) + " / " + string.Join("|", i.Flags.Select(f => f.Text))).ToList();
+        var before = Described(tree);
+        foreach (var i in tree.Instructions) _ = i.Keyword;
+        Assert.Equal(before, Described(tree));
+        foreach (var i in tree.Instructions) _ = i.Tokens;
+        Assert.Equal(before, Described(tree));
+        Assert.Equal(["echo a\n / --network=none", "hi\n / --chown=1", " / "], before);
+        Assert.Equal(text, tree.ToFullString());
+    }
+
+    /// <summary>The last line, counted when asked for, is the line of the span's last character (its final line break aside).</summary>
+    [Theory]
+    [InlineData("FROM a\nRUN x \\\n  y\n\n# c\nCOPY <<A /d\nbody\nA\nCMD z", new[] { 1, 1, 2, 3, 6, 8, 9, 9 })]
+    [InlineData("RUN a\r\nRUN b \\\r\n c\r\n", new[] { 1, 1, 2, 3 })]
+    [InlineData("RUN a \\\n", new[] { 1, 1 })]
+    [InlineData("RUN a \\\n\nRUN b", new[] { 1, 3 })]
+    public void End_line_counted_on_demand(string text, int[] startAndEndLines)
+    {
+        var tree = DockerfileParser.Parse(text);
+        Assert.Equal(startAndEndLines, tree.Instructions.SelectMany(i => new[] { i.StartLine, i.EndLine }));
+        var child = DockerfileParser.Parse("ONBUILD RUN a \\\n b\n").Instructions[0];
+        Assert.Equal((1, 2), (child.OnbuildInstruction!.StartLine, child.OnbuildInstruction.EndLine));
+        Assert.Equal((1, 2), (child.StartLine, child.EndLine));
+    }
+
+    /// <summary>A keyword too long for the node to keep its end itself is kept in head slots: its token and arguments text are as usual.</summary>
+    [Fact]
+    public void Keyword_longer_than_the_node_keeps_is_kept_in_slots()
+    {
+        string keyword = new('K', InstructionSyntax.MaxKeywordLength + 1);
+        var tree = DockerfileParser.Parse(keyword + " x y\n");
+        var instruction = Assert.Single(tree.Instructions);
+        Assert.Equal(keyword.Length, instruction.Keyword.Text.Length);
+        Assert.Equal("x y", instruction.ArgumentsText);
+        Assert.Equal(keyword + " x y\n", tree.ToFullString());
+    }
+
     private static void AssertSameToken(SyntaxToken expected, SyntaxToken actual)
     {
         Assert.Equal((expected.Kind, expected.Span, expected.Text, expected.Value), (actual.Kind, actual.Span, actual.Text, actual.Value));

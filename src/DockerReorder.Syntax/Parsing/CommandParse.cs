@@ -41,6 +41,12 @@ internal sealed class CommandParse
     /// </summary>
     public bool ArgumentIsArgsText { get; set; }
 
+    /// <summary>
+    /// True when <see cref="Arguments"/> was left unmade (a top-level line of the file's parse, see <see cref="ParseScratch.DeferArguments"/>):
+    /// the line was read as far as its diagnostics need, and the node reads it again for its arguments on first access.
+    /// </summary>
+    public bool ArgumentsDeferred { get; set; }
+
     /// <summary>BuildKit's <c>Next</c> chain values.</summary>
     public List<string> Arguments { get; } = [];
 
@@ -88,6 +94,7 @@ internal sealed class CommandParse
         Kind = InstructionKind.Unknown;
         ShellWordLimit = int.MaxValue;
         ArgumentIsArgsText = false;
+        ArgumentsDeferred = false;
     }
 
     /// <summary>True when BuildKit would look for heredocs on this line (RUN, COPY, ADD, not JSON; ONBUILD wrapping one).</summary>

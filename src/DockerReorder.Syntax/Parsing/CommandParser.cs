@@ -49,35 +49,45 @@ internal static class CommandParser
 
     private static void Dispatch(string line, int a, int b, char escape, CommandParse r, int depth, ParseScratch scratch)
     {
+        // The file's parse of a top-level line makes no argument value: it reads what decides the diagnostics and where the first
+        // argument token starts (the node reads the line again for its arguments on first access).
+        bool defer = depth == 0 && scratch.DeferArguments;
         switch (r.Kind)
         {
             case InstructionKind.From:
             case InstructionKind.Expose:
-                if (a < b) AddWhitespaceWords(line, a, b, r);
+                if (a < b) AddWhitespaceWords(line, a, b, r, defer);
                 break;
             case InstructionKind.Add:
             case InstructionKind.Copy:
             case InstructionKind.Volume:
-                if (TryJson(line, a, b, r, scratch)) break;
+                if (TryJson(line, a, b, r, scratch, defer)) break;
                 if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
-                else if (a < b) AddWhitespaceWords(line, a, b, r);
+                else if (a < b) AddWhitespaceWords(line, a, b, r, defer);
                 break;
             case InstructionKind.Run:
             case InstructionKind.Cmd:
             case InstructionKind.Entrypoint:
             case InstructionKind.Shell:
-                MaybeJson(line, a, b, escape, r, scratch, deferArgument: depth == 0);
+                MaybeJson(line, a, b, escape, r, scratch, deferArgument: depth == 0, defer);
                 break;
             case InstructionKind.Arg:
+                if (defer)
+                {
+                    // No ARG line has an error: only the first word's start is wanted.
+                    WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, maxWords: 1);
+                    r.ArgumentsDeferred = r.Pieces.Count > 0;
+                    break;
+                }
                 WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word);
                 foreach (var w in r.Pieces) r.Arguments.Add(w.Value);
                 break;
             case InstructionKind.Env:
             case InstructionKind.Label:
-                NameValue(line, a, b, escape, r.Kind == InstructionKind.Env ? "ENV" : "LABEL", r, scratch);
+                NameValue(line, a, b, escape, r.Kind == InstructionKind.Env ? "ENV" : "LABEL", r, scratch, defer);
                 break;
             case InstructionKind.Healthcheck:
-                Healthcheck(line, a, b, escape, r, scratch);
+                Healthcheck(line, a, b, escape, r, scratch, defer);
                 break;
             case InstructionKind.Maintainer:
             case InstructionKind.StopSignal:
@@ -115,18 +125,26 @@ internal static class CommandParser
         }
     }
 
-    private static void AddWhitespaceWords(string line, int a, int b, CommandParse r)
+    // With defer, only the first word's start is kept (the split of a non-empty trimmed text has no error).
+    private static void AddWhitespaceWords(string line, int a, int b, CommandParse r, bool defer)
     {
+        if (defer)
+        {
+            r.Pieces.Add(new ArgumentPiece(a, a, string.Empty, IsVerbatim: true));
+            r.ArgumentsDeferred = true;
+            return;
+        }
         WordSplitter.SplitOnWhitespace(line, a, b, r.Pieces);
         foreach (var w in r.Pieces) r.Arguments.Add(w.Value);
     }
 
     // parseJSON: true when the text is a JSON array of strings (exec form); sets the error for non-string elements.
-    private static bool TryJson(string line, int a, int b, CommandParse r, ParseScratch scratch)
+    // With defer, the elements' values are not made (the array is still read whole: whether it is one decides the form and the error).
+    private static bool TryJson(string line, int a, int b, CommandParse r, ParseScratch scratch, bool defer)
     {
         var elements = r.JsonElements;
         elements.Clear();
-        var status = JsonArrayReader.Read(line, a, b, elements, out int arrayStart, out int arrayEnd, scratch);
+        var status = JsonArrayReader.Read(line, a, b, elements, out int arrayStart, out int arrayEnd, scratch, makeValues: !defer);
         if (status == JsonArrayStatus.NotStringArray)
         {
             elements.Clear();
@@ -140,7 +158,8 @@ internal static class CommandParser
             return false;
         }
         r.IsJson = true;
-        foreach (var e in elements) r.Arguments.Add(e.Value);
+        if (defer) r.ArgumentsDeferred = elements.Count > 0;
+        else foreach (var e in elements) r.Arguments.Add(e.Value);
         // The array's token value is its text: left unmade until a token is asked for.
         r.Pieces.Add(new ArgumentPiece(arrayStart, arrayEnd, string.Empty, SyntaxTokenKind.JsonArray, IsVerbatim: true));
         return true;
@@ -148,10 +167,11 @@ internal static class CommandParser
 
     // parseMaybeJSON: exec form, or the whole text as one argument (tokens per shell word).
     // With deferArgument (a top-level line), the shell-form argument, being the arguments text, is not made (see CommandParse.ArgumentIsArgsText).
-    private static void MaybeJson(string line, int a, int b, char escape, CommandParse r, ParseScratch scratch, bool deferArgument)
+    // With defer (the file's parse of a top-level line), no argument value is made.
+    private static void MaybeJson(string line, int a, int b, char escape, CommandParse r, ParseScratch scratch, bool deferArgument, bool defer)
     {
         if (a >= b) return;
-        if (TryJson(line, a, b, r, scratch) || r.Error is not null)
+        if (TryJson(line, a, b, r, scratch, defer) || r.Error is not null)
         {
             if (r.Error is not null) WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
             return;
@@ -160,13 +180,15 @@ internal static class CommandParser
         if (!scratch.TokensOnly)
         {
             if (deferArgument && wholeArgs) r.ArgumentIsArgsText = true;
+            else if (defer) r.ArgumentsDeferred = true;
             else r.Arguments.Add(wholeArgs ? r.ArgsText : line.Substring(a, b - a));
         }
         WordSplitter.ParseWords(line, a, b, escape, r.Pieces, scratch.Word, deferVerbatim: true, r.ShellWordLimit);
     }
 
     // parseNameVal: KEY name value (legacy) or KEY name=value ...
-    private static void NameValue(string line, int a, int b, char escape, string key, CommandParse r, ParseScratch scratch)
+    // With defer, the words are read for the error only: no name or value is made.
+    private static void NameValue(string line, int a, int b, char escape, string key, CommandParse r, ParseScratch scratch, bool defer)
     {
         var words = scratch.NameValueWords;
         words.Clear();
@@ -183,6 +205,12 @@ internal static class CommandParser
             {
                 r.Error = key + " must have two arguments";
                 r.Pieces.AddRange(words);
+                return;
+            }
+            if (defer)
+            {
+                r.Pieces.Add(new ArgumentPiece(a, nameEnd, string.Empty, IsVerbatim: true));
+                r.ArgumentsDeferred = true;
                 return;
             }
             string name = line.Substring(a, nameEnd - a);
@@ -206,10 +234,12 @@ internal static class CommandParser
                 r.Arguments.Clear();
                 return;
             }
+            if (defer) continue;
             r.Arguments.Add(value[..eq].ToString());
             r.Arguments.Add(value[(eq + 1)..].ToString());
             r.Arguments.Add("=");
         }
+        r.ArgumentsDeferred = defer;
     }
 
     // A word's value: its text when it was left unmade (see WordSplitter's deferVerbatim).
@@ -217,18 +247,24 @@ internal static class CommandParser
         word.IsVerbatim ? line.AsSpan(word.Start, word.End - word.Start) : word.Value;
 
     // parseHealthConfig: the type word (CMD, NONE, ...) then parseMaybeJSON of the rest.
-    private static void Healthcheck(string line, int a, int b, char escape, CommandParse r, ParseScratch scratch)
+    // With defer, neither the type word nor the command is made.
+    private static void Healthcheck(string line, int a, int b, char escape, CommandParse r, ParseScratch scratch, bool defer)
     {
         int sep = a;
         while (sep < b && !GoText.IsSpace(line[sep])) sep++;
         int next = sep;
         while (next < b && GoText.IsSpace(line[next])) next++;
         if (sep == a) return;
-        string type = line.Substring(a, sep - a);
-        r.Arguments.Add(type);
-        r.Pieces.Add(new ArgumentPiece(a, sep, type));
-        MaybeJson(line, next, b, escape, r, scratch, deferArgument: false);
+        if (defer) r.Pieces.Add(new ArgumentPiece(a, sep, string.Empty, IsVerbatim: true));
+        else
+        {
+            string type = line.Substring(a, sep - a);
+            r.Arguments.Add(type);
+            r.Pieces.Add(new ArgumentPiece(a, sep, type));
+        }
+        MaybeJson(line, next, b, escape, r, scratch, deferArgument: false, defer);
         if (r.Error is not null) r.Arguments.Clear();
+        r.ArgumentsDeferred = defer && r.Error is null;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace DockerReorder.Syntax.Parsing;
 /// <param name="Heredocs">The heredocs, in order.</param>
 /// <param name="OnbuildInstruction">For ONBUILD, the instruction it wraps.</param>
 /// <param name="HeadSlots">Keyword, flags and flag terminator as offsets; null when the keyword is plain and there are no flags.</param>
-internal sealed record InstructionExtras(IReadOnlyList<HeredocSyntax> Heredocs, InstructionSyntax? OnbuildInstruction, TokenSlot[]? HeadSlots)
+/// <param name="EndLine">The last line as given to the public constructor; -1 for a parsed node, which counts it.</param>
+internal sealed record InstructionExtras(IReadOnlyList<HeredocSyntax> Heredocs, InstructionSyntax? OnbuildInstruction, TokenSlot[]? HeadSlots, int EndLine = -1)
 {
     /// <summary>Null when there is nothing to keep.</summary>
     public static InstructionExtras? Of(IReadOnlyList<HeredocSyntax> heredocs, InstructionSyntax? onbuildInstruction, TokenSlot[]? headSlots) =>

@@ -21,4 +21,7 @@ internal class InstructionHead
 
     /// <summary>The first tokens of the instruction: keyword, flags, then the <c>--</c> terminator if any.</summary>
     public IReadOnlyList<SyntaxToken> HeadTokens { get; }
+
+    /// <summary>The instruction's extras, carried here once the head replaces them in the node's one state field (set before the head is published).</summary>
+    public InstructionExtras? Extras { get; set; }
 }

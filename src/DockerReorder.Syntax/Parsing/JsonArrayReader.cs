@@ -27,8 +27,12 @@ internal static class JsonArrayReader
     public static JsonArrayStatus Read(string s, int start, int end, List<ArgumentPiece> elements, out int arrayStart, out int arrayEnd) =>
         Read(s, start, end, elements, out arrayStart, out arrayEnd, new ParseScratch());
 
-    /// <summary><see cref="Read(string, int, int, List{ArgumentPiece}, out int, out int)"/> with reusable buffers.</summary>
-    public static JsonArrayStatus Read(string s, int start, int end, List<ArgumentPiece> elements, out int arrayStart, out int arrayEnd, ParseScratch scratch)
+    /// <summary>
+    /// <see cref="Read(string, int, int, List{ArgumentPiece}, out int, out int)"/> with reusable buffers; without
+    /// <paramref name="makeValues"/> the elements are located but their values are left empty (the status is the same).
+    /// </summary>
+    public static JsonArrayStatus Read(string s, int start, int end, List<ArgumentPiece> elements, out int arrayStart, out int arrayEnd, ParseScratch scratch,
+        bool makeValues = true)
     {
         arrayEnd = -1;
         int p = GoText.TrimStart(s, start, end);
@@ -70,7 +74,7 @@ internal static class JsonArrayReader
                         {
                             sb.Clear();
                             if (!ReadString(s, ref p, end, sb)) return JsonArrayStatus.Invalid;
-                            if (top) elements.Add(new ArgumentPiece(valueStart, p, sb.ToString()));
+                            if (top) elements.Add(new ArgumentPiece(valueStart, p, makeValues ? sb.ToString() : string.Empty));
                         }
                         else
                         {

@@ -25,6 +25,12 @@ internal sealed class ParseScratch
     /// <summary>True when only tokens are wanted (an instruction read again for its tokens): values no token holds are not made.</summary>
     public bool TokensOnly { get; set; }
 
+    /// <summary>
+    /// True for the file's parse: a top-level line's argument values are not made (see <see cref="CommandParse.ArgumentsDeferred"/>),
+    /// only what decides its diagnostics is read.
+    /// </summary>
+    public bool DeferArguments { get; set; }
+
     /// <summary>Line parses by ONBUILD nesting depth.</summary>
     public List<CommandParse> Parses { get; } = [];
 }

@@ -31,6 +31,8 @@ internal sealed class ParserSession
     private InstructionHead? _knownHead; // a rebuilt instruction's keyword and flag tokens, made before and reused
     private bool _argumentsTextOnly; // a rebuild that only wants the arguments text
     private string? _rebuiltArgumentsText;
+    private bool _argumentsOnly; // a rebuild that only wants the arguments
+    private IReadOnlyList<string>? _rebuiltArguments;
 
     public ParserSession(SourceText source)
     {
@@ -67,9 +69,10 @@ internal sealed class ParserSession
 
     /// <summary>
     /// The arguments text (BuildKit's args string) of the instruction whose keyword is at <paramref name="spanStart"/>, read again.
-    /// <paramref name="plainKeywordEnd"/> is where its keyword ends when no flag follows it, else -1.
+    /// <paramref name="plainKeywordEnd"/> is where its keyword ends when no flag follows it, else -1; <paramref name="argumentsStart"/>
+    /// is where the arguments text starts in the source, -1 when it is empty or not known.
     /// </summary>
-    public static string ReadArgumentsText(SourceText source, char escape, int spanStart, int plainKeywordEnd)
+    public static string ReadArgumentsText(SourceText source, char escape, int spanStart, int plainKeywordEnd, int argumentsStart = -1)
     {
         // One line with no flags (the usual case): the text after the keyword, trimmed, as CommandParser takes it; no session needed.
         if (plainKeywordEnd >= 0)
@@ -85,22 +88,87 @@ internal sealed class ParserSession
                 return all.Substring(start, end - start);
             }
         }
+        // Known start (a continued line, or flags before it): the lines are joined from there, the keyword and flags not read again.
+        if (argumentsStart >= 0) return JoinArgumentsText(source, escape, argumentsStart);
         var session = TakeRebuilder(source, escape);
         session._argumentsTextOnly = true;
         session._rebuiltArgumentsText = null;
         session._diagnostics.Clear();
-        // Read as the parse reads (only the first shell word split): no token is made from this read.
+        // Read as the parse reads (only the first shell word split, no argument value made): no token is made from this read.
+        session._scratch.TokensOnly = false;
+        session._scratch.DeferArguments = true;
+        int lineEnd = session.LineEnd(spanStart);
+        int contentEnd = session.TrimNewline(spanStart, lineEnd);
+        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
+        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
+        session._scratch.TokensOnly = true;
+        session._scratch.DeferArguments = false;
+        var text = session._rebuiltArgumentsText ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
+        session._rebuiltArgumentsText = null;
+        session._argumentsTextOnly = false;
+        source.TokenRebuilder = session;
+        return text;
+    }
+
+    // The arguments text from its first character at `start`: the rest of the instruction's logical line, joined as ReadInstruction joins
+    // it (a segment line ends where its continuation starts; comment and empty lines are skipped), then trimmed at the end.
+    private static string JoinArgumentsText(SourceText source, char escape, int start)
+    {
+        var session = TakeRebuilder(source, escape);
+        string text = session._text;
+        int n = text.Length;
+        var line = session._line;
+        line.Reset(start);
+        int le = NextLineEnd(text, start);
+        int segmentEnd = TrimContinuation(text, escape, start, TrimNewline(text, start, le), out bool continues);
+        line.Add(start, segmentEnd);
+        int p = le;
+        while (continues && p < n)
+        {
+            int ls = p;
+            le = NextLineEnd(text, p);
+            int ce = TrimNewline(text, ls, le);
+            p = le;
+            int t = GoText.TrimStart(text, ls, ce);
+            if (t < ce && text[t] == '#') continue;
+            if (t == ce) continue;
+            line.Add(ls, TrimContinuation(text, escape, ls, ce, out continues));
+        }
+        line.Build();
+        int end = GoText.TrimEnd(line.Line, line.Start, line.End);
+        string result = line.Start == 0 && end == line.Line.Length ? line.Line : line.Line.Substring(line.Start, end - line.Start);
+        source.TokenRebuilder = session;
+        return result;
+    }
+
+    private static int NextLineEnd(string text, int pos)
+    {
+        int nl = text.IndexOf('\n', pos);
+        return nl < 0 ? text.Length : nl + 1;
+    }
+
+    /// <summary>
+    /// The arguments (BuildKit's <c>Next</c> chain) of the instruction whose keyword is at <paramref name="spanStart"/>, read again
+    /// with every value made, exactly as an eager parse makes them (the parse left them unmade, see <see cref="CommandParse.ArgumentsDeferred"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ReadArguments(SourceText source, char escape, int spanStart)
+    {
+        var session = TakeRebuilder(source, escape);
+        session._argumentsOnly = true;
+        session._rebuiltArguments = null;
+        session._diagnostics.Clear();
+        // Read as the parse reads (only the first shell word split), values made: no token is made from this read.
         session._scratch.TokensOnly = false;
         int lineEnd = session.LineEnd(spanStart);
         int contentEnd = session.TrimNewline(spanStart, lineEnd);
         int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
         session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
         session._scratch.TokensOnly = true;
-        var text = session._rebuiltArgumentsText ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
-        session._rebuiltArgumentsText = null;
-        session._argumentsTextOnly = false;
+        var arguments = session._rebuiltArguments ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
+        session._rebuiltArguments = null;
+        session._argumentsOnly = false;
         source.TokenRebuilder = session;
-        return text;
+        return arguments;
     }
 
     /// <summary>
@@ -131,6 +199,7 @@ internal sealed class ParserSession
 
     public DockerfileSyntax Run()
     {
+        _scratch.DeferArguments = true;
         string text = _text;
         int n = text.Length;
         var directiveParser = new DirectiveLineParser();
@@ -188,6 +257,7 @@ internal sealed class ParserSession
         }
 
         var endTrivia = _trivia.Scan(previousEnd, n);
+        _source.Escape = _escape; // the nodes read their instruction again with it
         if (_instructionCount == 0) AddError("file with no instructions", n, n);
         _diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new DockerfileSyntax(_source, _directives.ToArray(), _escape, _header.ToArray(), Instructions(),
@@ -224,6 +294,12 @@ internal sealed class ParserSession
         if (_argumentsTextOnly)
         {
             _rebuiltArgumentsText = command.ArgsText;
+            return p;
+        }
+        if (_argumentsOnly)
+        {
+            _rebuiltArguments = command.ArgumentIsArgsText ? [command.ArgsText]
+                : command.Arguments.Count == 0 ? [] : command.Arguments.ToArray();
             return p;
         }
 
@@ -273,11 +349,20 @@ internal sealed class ParserSession
                     tokenEnd = n;
                     AddError("unterminated heredoc", keywordSource, n);
                 }
-                string content = _knownHeredocs is { } known && heredocs.Count < known.Count && known[heredocs.Count].BodySpan.Start == bodyStart
-                    ? known[heredocs.Count].Content
-                    : text.Substring(bodyStart, contentEnd - bodyStart);
-                heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, TextSpan.FromBounds(bodyStart, tokenEnd)));
-                specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content));
+                var bodySpan = TextSpan.FromBounds(bodyStart, tokenEnd);
+                if (!_rebuilding && command.Child is null)
+                {
+                    // No token is made now: the body is cut from the source when first read (a long body was a second copy of itself).
+                    heredocs.Add(new HeredocSyntax(h.Name, _source, contentEnd, h.Expand, h.Chomp, h.FileDescriptor, bodySpan));
+                }
+                else
+                {
+                    string content = _knownHeredocs is { } known && heredocs.Count < known.Count && known[heredocs.Count].BodySpan.Start == bodyStart
+                        ? known[heredocs.Count].Content
+                        : text.Substring(bodyStart, contentEnd - bodyStart);
+                    heredocs.Add(new HeredocSyntax(h.Name, content, h.Expand, h.Chomp, h.FileDescriptor, bodySpan));
+                    specs.Add(new TokenSpec(bodyStart, tokenEnd, SyntaxTokenKind.HeredocBody, content));
+                }
                 if (!terminated) break;
             }
         }
@@ -291,19 +376,21 @@ internal sealed class ParserSession
         var heredocArray = heredocs is null ? [] : heredocs.ToArray();
         var lines = (startLine, spanEnd > spanStart ? _linesEnded : startLine);
         var instruction = command.Child is null
-            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray, heredocs is { Count: > 0 } ? heredocs[0].BodySpan.Start : -1, lines)
+            ? BuildLazyInstruction(command, fullStart, spanStart, spanEnd, heredocArray, heredocs is { Count: > 0 } ? heredocs[0].BodySpan.Start : -1, startLine)
             : BuildInstruction(command, BuildTokens(specs, spanStart, spanEnd), specs, 0, fullStart, spanStart, spanEnd, heredocArray, lines);
         AddInstruction(instruction, spanEnd);
         return spanEnd;
     }
 
-    // Grows by extrapolating from the text read so far, so a long file's list is allocated about once at about its size.
+    // Doubles until an eighth of the text is read, then grows by extrapolating from the text read so far (by an eighth at least), so a
+    // long file's list is allocated about once at about its size: extrapolating from the first few instructions overshot by half.
     private void AddInstruction(InstructionSyntax instruction, int readSoFar)
     {
         if (_instructionCount == _instructions.Length)
         {
-            long estimate = (long)_instructionCount * _text.Length / Math.Max(readSoFar, 1) * 17 / 16 + 16;
-            Array.Resize(ref _instructions, (int)Math.Clamp(estimate, _instructionCount + 16L, Math.Max(_text.Length, _instructionCount + 16L)));
+            long size = readSoFar < _text.Length / 8 ? _instructionCount * 2L
+                : Math.Max(_instructionCount * 9L / 8, (long)_instructionCount * _text.Length / Math.Max(readSoFar, 1) * 17 / 16 + 16);
+            Array.Resize(ref _instructions, (int)Math.Clamp(size, _instructionCount + 16L, Math.Max(_text.Length, _instructionCount + 16L)));
         }
         _instructions[_instructionCount++] = instruction;
     }
@@ -332,24 +419,32 @@ internal sealed class ParserSession
 
     // The usual case (no ONBUILD child sharing the tokens): no token data, tokens are rebuilt on first access.
     private InstructionSyntax BuildLazyInstruction(CommandParse command, int fullStart, int spanStart, int spanEnd, HeredocSyntax[] heredocs,
-        int firstBodyStart, (int Start, int End) lines)
+        int firstBodyStart, int startLine)
     {
         // Where the first token after the keyword and flags starts (its gap is split between them), -1 when none follows.
         int following = command.Pieces.Count > 0 ? _line.ToSourceStart(command.Pieces[0].Start) : firstBodyStart;
         var headSlots = HeadSlots(command, spanStart, out int keywordEnd);
         // The one argument that is the arguments text is left to be read again (null) when that is cheap, the instruction being
         // on one line; a continued line was joined into a new string already, and reading it again would join it again.
-        var arguments = !command.ArgumentIsArgsText ? command.Arguments.Count == 0 ? [] : command.Arguments.ToArray()
-            : ReferenceEquals(_line.Line, _text) ? null
-            : new[] { command.ArgsText };
-        return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd), _escape,
-            command.Kind, arguments, command.ArgsTextIfMade, command.IsJson, heredocs,
-            lines.Start, lines.End, keywordEnd, headSlots, following);
+        // Arguments left unmade by the parse are read again on first access (null and deferred).
+        // The one argument that is the arguments text is made from it on first read (null, not deferred).
+        var arguments = command.ArgumentsDeferred || command.ArgumentIsArgsText ? null
+            : command.Arguments.Count == 0 ? [] : command.Arguments.ToArray();
+        // The arguments text is read again from where the first argument token starts (see ReadArgumentsText); kept now in the
+        // odd case where that is not where it starts (a non-empty text with no token in it).
+        bool followingStartsArguments = command.ArgsStart < command.ArgsEnd
+            ? command.Pieces.Count > 0 && command.Pieces[0].Start == command.ArgsStart
+            : following < 0;
+        var argumentsText = command.ArgsTextIfMade ?? (followingStartsArguments ? null : command.ArgsText);
+        return new InstructionSyntax(_source, fullStart, TextSpan.FromBounds(spanStart, spanEnd),
+            command.Kind, arguments, command.ArgumentsDeferred, command.ArgumentIsArgsText, argumentsText, command.IsJson, heredocs,
+            startLine, keywordEnd, headSlots, following);
     }
 
     /// <summary>
     /// The keyword, flag and terminator slots of an instruction, kept so its keyword and flags can be made without the rest;
-    /// null in the usual case, a keyword written as it reads starting the instruction and no flags (then only its end is kept).
+    /// null in the usual case, a keyword written as it reads starting the instruction and no flags (then only its end is kept, the
+    /// keyword being at most <see cref="InstructionSyntax.MaxKeywordLength"/> long).
     /// </summary>
     private TokenSlot[]? HeadSlots(CommandParse command, int spanStart, out int keywordEnd)
     {
@@ -357,7 +452,8 @@ internal sealed class ParserSession
         keywordEnd = keyword.End;
         bool plainKeyword = keyword.Start == spanStart && keyword.Value is { } v && v.Length == keyword.End - keyword.Start
             && string.CompareOrdinal(v, 0, _text, keyword.Start, v.Length) == 0;
-        if (plainKeyword && command.Flags.Count == 0 && command.FlagTerminator is null) return null;
+        if (plainKeyword && command.Flags.Count == 0 && command.FlagTerminator is null
+            && keyword.End - spanStart <= InstructionSyntax.MaxKeywordLength) return null;
         var slots = new TokenSlot[1 + command.Flags.Count + (command.FlagTerminator is null ? 0 : 1)];
         slots[0] = keyword.ToSlot(command);
         for (int i = 0; i < command.Flags.Count; i++) slots[i + 1] = Spec(command.Flags[i], command, isFlag: true).ToSlot(command);
