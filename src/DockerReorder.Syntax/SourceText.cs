@@ -119,7 +119,11 @@ public sealed class SourceText
     {
         // Cold (JIT, first calls) GetString took ~55 ms on a 5 MB file with a few non-ASCII bytes, count-then-decode ~2 ms.
         if (System.Text.Unicode.Utf8.IsValid(bytes))
-            return string.Create(Encoding.UTF8.GetCharCount(bytes), bytes, static (chars, source) => Encoding.UTF8.GetChars(source, chars));
+            return string.Create(Encoding.UTF8.GetCharCount(bytes), bytes, static (chars, source) =>
+            {
+                LargeTextPages.Advise(chars);
+                Encoding.UTF8.GetChars(source, chars);
+            });
         // Decode valid runs in bulk; stop at each ill-formed byte (UTF-16 never needs more units than UTF-8 bytes).
         var buffer = new char[bytes.Length];
         int i = 0, w = 0;
