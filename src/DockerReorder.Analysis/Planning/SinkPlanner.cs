@@ -77,14 +77,25 @@ public sealed class SinkPlanner
         var run = new RunStep(
             instruction.IsJsonForm ? null : (instruction.Arguments.Count > 0 ? instruction.Arguments[0] : ""),
             instruction.IsJsonForm ? instruction.Arguments : null,
-            instruction.Heredocs.Select(h => h.Content).ToList(),
-            instruction.Flags.Where(f => f.Name == "mount" && f.Value is not null).Select(f => f.Value!).ToList(),
+            instruction.Heredocs.Count == 0 ? [] : instruction.Heredocs.Select(h => h.Content).ToList(),
+            MountsOf(instruction),
             step.State.WorkingDirectory.Path ?? "",
             EnvironmentOf(step.State));
         run = run with { ListDirectory = path => ListAt(step, path) };
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
         return effect;
+    }
+
+    // The values of a RUN's --mount flags; most RUNs have none, and get no list.
+    private static IReadOnlyList<string> MountsOf(InstructionSyntax instruction)
+    {
+        List<string>? mounts = null;
+        foreach (var flag in instruction.Flags)
+        {
+            if (flag.Name == "mount" && flag.Value is not null) (mounts ??= []).Add(flag.Value);
+        }
+        return mounts ?? (IReadOnlyList<string>)[];
     }
 
     private IReadOnlyDictionary<string, string> EnvironmentOf(BuildState state)
@@ -101,7 +112,9 @@ public sealed class SinkPlanner
         var known = state.KnownVariables;
         if (known.ContainsKey("HOME") || state.Variables.ContainsKey("HOME")) return known;
         if (state.User is not (null or "root" or "0" or "root:root" or "0:0")) return known;
-        return new Dictionary<string, string>(known, StringComparer.Ordinal) { ["HOME"] = "/root" };
+        return known is KnownVariableSet set
+            ? set.With("HOME", "/root") // shares the variables: a copy per state was quadratic in ENV lines
+            : new Dictionary<string, string>(known, StringComparer.Ordinal) { ["HOME"] = "/root" };
     }
 
     /// <summary>True when the verdict is an install, including one refused because it needs the source.</summary>
@@ -171,9 +184,10 @@ public sealed class SinkPlanner
         string? barrierReason = StaticRefusal(broad);
         string? newDestination = null;
         bool destinationRelative = !copy.Destination.StartsWith('/');
-        var copyVariables = new HashSet<string>(copy.Variables, StringComparer.Ordinal);
+        var copyVariables = copy.Variables;
         bool chownByName = UsesNames(copy.Flag("chown")?.Value);
 
+        bool crossedWorkdir = false;
         int index = copy.Step.Index + 1;
         if (barrierReason is not null && index < stage.Steps.Count) barrier = stage.Steps[index];
         for (; barrierReason is null && index < stage.Steps.Count; index++)
@@ -185,16 +199,14 @@ public sealed class SinkPlanner
                 case InstructionKind.Env:
                 case InstructionKind.Arg:
                 {
-                    var names = step.Kind == InstructionKind.Env
-                        ? Enumerable.Range(0, step.Instruction.Arguments.Count / 3).Select(k => step.Instruction.Arguments[k * 3])
-                        : step.Instruction.Arguments.Select(a => a.Contains('=') ? a[..a.IndexOf('=')] : a);
-                    var used = names.FirstOrDefault(copyVariables.Contains);
+                    if (copyVariables.Count == 0) break; // most broad copies use no variable
+                    var used = FirstDeclared(step, copyVariables);
                     if (used is not null)
                         reason = $"the broad copy uses ${used}, which {Keyword(step)} on line {step.Line} changes";
                     break;
                 }
                 case InstructionKind.Workdir:
-                    if ((copy.Flag("chown") is not null || copy.Flag("chmod") is not null) && !crossed.Any(s => s.Kind == InstructionKind.Workdir))
+                    if ((copy.Flag("chown") is not null || copy.Flag("chmod") is not null) && !crossedWorkdir)
                     {
                         // WORKDIR may create the destination before the copy does, with other ownership.
                         var after = DockerfileModel.Apply(step.State, step.Instruction, Escape).WorkingDirectory.Path;
@@ -258,6 +270,7 @@ public sealed class SinkPlanner
                 break;
             }
             crossed.Add(step);
+            crossedWorkdir |= step.Kind == InstructionKind.Workdir;
         }
 
         // Installs the move cannot reach: after the barrier, up to the next broad copy.
@@ -280,25 +293,40 @@ public sealed class SinkPlanner
 
         // The copy lands right after the last crossed RUN or copy; metadata after that stays below it.
         int last = crossed.FindLastIndex(s => s.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add);
-        var kept = last < 0 ? [] : crossed.Take(last + 1).ToList();
+        var kept = last < 0 ? [] : crossed.GetRange(0, last + 1);
+        // Crossed steps are in stage order, so a crossed step is kept when its index is at most the last kept one's
+        // (List.Contains compared records one by one: quadratic in a stage of thousands of RUN lines).
+        int keptEnd = last < 0 ? -1 : kept[^1].Index;
         if (newDestination is not null && !kept.Any(s => s.Kind == InstructionKind.Workdir)) newDestination = null;
         if (_context is null && kept.Count > 0)
             unsafeReasons.Insert(0, "no build context: what the broad copy brings cannot be checked");
 
+        // Most plans cross nothing: no LINQ over their empty lists (each call allocated on every broad copy).
         return new SinkPlan
         {
             BroadCopy = broad,
             Stage = stage,
             Crossed = kept,
-            Installs = installs.Where(i => kept.Contains(i.Step)).ToList(),
-            ContextFreeRuns = runs.Where(r => kept.Contains(r.Item1)).ToList(),
+            Installs = installs.Count == 0 ? [] : installs.Where(i => i.Step.Index <= keptEnd).ToList(),
+            ContextFreeRuns = runs.Count == 0 ? [] : runs.Where(r => r.Item1.Index <= keptEnd).ToList(),
             BlockedInstalls = blocked,
             Barrier = barrier,
             BarrierReason = barrierReason,
             UnreachableContextFreeRuns = unreachableRuns,
             NewDestination = newDestination,
-            UnsafeReasons = unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
+            UnsafeReasons = unsafeReasons.Count <= 1 ? unsafeReasons : unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // The first name an ENV or ARG step declares that is among `names`, or null. A method of its own: a lambda
+    // over the loop's step made the loop allocate a closure for every step it crossed.
+    private static string? FirstDeclared(Step step, IReadOnlyList<string> names)
+    {
+        var args = step.Instruction.Arguments;
+        var declared = step.Kind == InstructionKind.Env
+            ? Enumerable.Range(0, args.Count / 3).Select(k => args[k * 3])
+            : args.Select(a => a.Contains('=') ? a[..a.IndexOf('=')] : a);
+        return declared.FirstOrDefault(names.Contains);
     }
 
     // Reasons that stop the copy from moving at all, whatever follows it.
