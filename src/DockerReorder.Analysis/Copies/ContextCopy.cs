@@ -44,7 +44,15 @@ public sealed class ContextCopy
     public bool HasUnknownVariables { get; }
 
     /// <summary>The flag with this name (lower case), or null.</summary>
-    public FlagSyntax? Flag(string name) => Instruction.Flags.FirstOrDefault(f => f.Name == name);
+    public FlagSyntax? Flag(string name)
+    {
+        // A loop, not FirstOrDefault with a lambda: the planner asks several times per broad copy, and each closure was an allocation.
+        foreach (var flag in Instruction.Flags)
+        {
+            if (flag.Name == name) return flag;
+        }
+        return null;
+    }
 
     /// <summary>True when the destination names a directory (ends with <c>/</c>, is <c>.</c>, or there are several sources).</summary>
     public bool DestinationIsDirectory =>
@@ -59,12 +67,15 @@ public sealed class ContextCopy
     {
         var instruction = step.Instruction;
         if (instruction.Kind is not (InstructionKind.Copy or InstructionKind.Add)) return null;
-        if (instruction.Flags.Any(f => f.Name == "from")) return null;
+        foreach (var flag in instruction.Flags)
+        {
+            if (flag.Name == "from") return null;
+        }
         if (instruction.Heredocs.Count > 0) return null;
         var args = instruction.Arguments;
         if (args.Count < 2) return null;
 
-        var variables = new List<string>();
+        var variables = new List<string>(0);
         bool unknown = false;
         var sources = new List<string>();
         for (int i = 0; i < args.Count - 1; i++)
@@ -90,7 +101,9 @@ public sealed class ContextCopy
             var fw = DockerfileWord.Process(flag.Value, step.State.Variables, escape);
             variables.AddRange(fw.Variables);
         }
-        return new ContextCopy(step, sources, destWord.Value ?? rawDest, rawDest, variables.Distinct(StringComparer.Ordinal).ToList(), unknown);
+        // Most copies use no variable: Distinct then makes nothing.
+        IReadOnlyList<string> distinct = variables.Count == 0 ? [] : variables.Distinct(StringComparer.Ordinal).ToList();
+        return new ContextCopy(step, sources, destWord.Value ?? rawDest, rawDest, distinct, unknown);
     }
 
     // Exec-form values are literal text apart from variables: protect quotes and escapes from the word processor.
@@ -114,6 +127,9 @@ public sealed class ContextCopy
     /// <summary>Cleans a source to a context-relative path: leading <c>/</c> and <c>./</c> removed, <c>.</c> becomes <c>""</c>.</summary>
     public static string CleanSource(string source)
     {
+        // Most sources are "." or a clean relative path already: answer them without building strings.
+        if (source is "." or "./") return "";
+        if (source.Length > 0 && source[0] != '/' && ImagePath.IsNormal(source)) return source;
         var cleaned = ImagePath.Normalize("/" + source);
         return cleaned == "/" ? "" : cleaned[1..];
     }
