@@ -77,38 +77,42 @@ public sealed class ContextCopy
 
         var variables = new List<string>(0);
         bool unknown = false;
-        var sources = new List<string>();
+        var sources = new List<string>(args.Count - 1);
         for (int i = 0; i < args.Count - 1; i++)
         {
-            var word = instruction.IsJsonForm
-                ? DockerfileWord.Process(EscapeForProcessing(args[i], escape), step.State.Variables, escape)
-                : DockerfileWord.Process(args[i], step.State.Variables, escape);
-            variables.AddRange(word.Variables);
-            string value = word.Value ?? args[i];
-            if (word.Value is null) unknown = true;
+            var processed = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(args[i], escape) : args[i], step, escape, variables);
+            string value = processed ?? args[i];
+            if (processed is null) unknown = true;
             if (instruction.Kind == InstructionKind.Add && IsRemote(value)) return null;
             sources.Add(CleanSource(value));
         }
         string rawDest = args[^1];
-        var destWord = instruction.IsJsonForm
-            ? DockerfileWord.Process(EscapeForProcessing(rawDest, escape), step.State.Variables, escape)
-            : DockerfileWord.Process(rawDest, step.State.Variables, escape);
-        variables.AddRange(destWord.Variables);
-        if (destWord.Value is null) unknown = true;
+        var destination = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(rawDest, escape) : rawDest, step, escape, variables);
+        if (destination is null) unknown = true;
         foreach (var flag in instruction.Flags)
         {
             if (flag.Value is null) continue;
-            var fw = DockerfileWord.Process(flag.Value, step.State.Variables, escape);
-            variables.AddRange(fw.Variables);
+            ValueOf(flag.Value, step, escape, variables);
         }
         // Most copies use no variable: Distinct then makes nothing.
         IReadOnlyList<string> distinct = variables.Count == 0 ? [] : variables.Distinct(StringComparer.Ordinal).ToList();
-        return new ContextCopy(step, sources, destWord.Value ?? rawDest, rawDest, distinct, unknown);
+        return new ContextCopy(step, sources, destination ?? rawDest, rawDest, distinct, unknown);
+    }
+
+    // A word's processed value (null when a variable in it is unknown), adding the variables it uses.
+    // Most words are plain text: they are their own value, with no word made for them.
+    private static string? ValueOf(string raw, Step step, char escape, List<string> variables)
+    {
+        if (DockerfileWord.IsPlain(raw, escape)) return raw;
+        var word = DockerfileWord.Process(raw, step.State.Variables, escape);
+        variables.AddRange(word.Variables);
+        return word.Value;
     }
 
     // Exec-form values are literal text apart from variables: protect quotes and escapes from the word processor.
     private static string EscapeForProcessing(string value, char escape)
     {
+        if (value.AsSpan().IndexOfAny('\'', '"', escape) < 0) return value; // nothing to protect: no copy
         var sb = new System.Text.StringBuilder(value.Length);
         foreach (char c in value)
         {
