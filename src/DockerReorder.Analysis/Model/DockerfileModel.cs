@@ -103,21 +103,21 @@ public sealed class DockerfileModel
             }
             case InstructionKind.Env:
             {
-                var pairs = new List<KeyValuePair<string, string?>>(args.Count / 3);
+                var pairs = new KeyValuePair<string, string?>[(args.Count + 1) / 3]; // one per iteration below
                 for (int i = 0; i + 1 < args.Count; i += 3)
                 {
                     // Every pair of one ENV sees the values from before the instruction (Dockerfile reference, "ENV").
-                    pairs.Add(new(args[i], DockerfileWord.Process(args[i + 1], state.Variables, escape).Value));
+                    pairs[i / 3] = new(args[i], DockerfileWord.Process(args[i + 1], state.Variables, escape).Value);
                 }
                 return state with { Variables = AsSet(state.Variables).With(pairs) };
             }
             case InstructionKind.Arg:
             {
-                var names = new List<string>(args.Count);
-                foreach (var a in args)
+                var names = new string[args.Count];
+                for (int i = 0; i < args.Count; i++)
                 {
-                    int eq = a.IndexOf('=');
-                    names.Add(eq < 0 ? a : a[..eq]);
+                    int eq = args[i].IndexOf('=');
+                    names[i] = eq < 0 ? args[i] : args[i][..eq];
                 }
                 // A build argument can override the default at build time, so its value is not static;
                 // an ENV of the same name still wins over it (Dockerfile reference, "Using ARG variables").

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DockerReorder.Analysis.Model;
 
 /// <summary>
@@ -7,8 +9,16 @@ namespace DockerReorder.Analysis.Model;
 /// </summary>
 internal sealed class VariableHistory
 {
-    // Per name, its values in version order; null is a variable whose value is not known (an ARG).
-    private readonly Dictionary<string, List<(int Version, string? Value)>> _changes = new(StringComparer.Ordinal);
+    // Per name, its values in version order; null is a variable whose value is not known (an ARG). Most names
+    // are set once: the first value is kept in the slot, and a list is made only for a name set again.
+    private readonly Dictionary<string, Slot> _changes = new(StringComparer.Ordinal);
+
+    private struct Slot
+    {
+        public int FirstVersion;
+        public string? FirstValue;
+        public List<(int Version, string? Value)>? Later;
+    }
 
     // Names in the order they first appeared, which is the order a copied dictionary enumerated them in.
     private readonly List<string> _order = [];
@@ -26,19 +36,20 @@ internal sealed class VariableHistory
     public bool TryGet(string name, int version, out string? value)
     {
         value = null;
-        if (!_changes.TryGetValue(name, out var values)) return false;
-        // Most lookups are at a recent version: look from the end, then search.
-        int hi = values.Count - 1;
-        if (values[hi].Version <= version) { value = values[hi].Value; return true; }
+        if (!_changes.TryGetValue(name, out var slot) || slot.FirstVersion > version) return false;
+        var later = slot.Later;
+        if (later is null || later[0].Version > version) { value = slot.FirstValue; return true; }
+        // Most lookups are at a recent version: look at the end, then search.
+        int hi = later.Count - 1;
+        if (later[hi].Version <= version) { value = later[hi].Value; return true; }
         int lo = 0;
-        if (values[lo].Version > version) return false;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) / 2;
-            if (values[mid].Version <= version) lo = mid;
+            if (later[mid].Version <= version) lo = mid;
             else hi = mid - 1;
         }
-        value = values[lo].Value;
+        value = later[lo].Value;
         return true;
     }
 
@@ -48,14 +59,21 @@ internal sealed class VariableHistory
     /// <summary>Sets <paramref name="name"/> in the newest version; false when it is a new name.</summary>
     public bool Set(string name, string? value)
     {
-        if (_changes.TryGetValue(name, out var values))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_changes, name, out bool exists);
+        if (!exists)
         {
-            if (values[^1].Version == Latest) values[^1] = (Latest, value);
-            else values.Add((Latest, value));
-            return false;
+            slot.FirstVersion = Latest;
+            slot.FirstValue = value;
+            _order.Add(name);
+            return true;
         }
-        _changes[name] = [(Latest, value)];
-        _order.Add(name);
-        return true;
+        if (slot.Later is null)
+        {
+            if (slot.FirstVersion == Latest) slot.FirstValue = value;
+            else slot.Later = [(Latest, value)];
+        }
+        else if (slot.Later[^1].Version == Latest) slot.Later[^1] = (Latest, value);
+        else slot.Later.Add((Latest, value));
+        return false;
     }
 }

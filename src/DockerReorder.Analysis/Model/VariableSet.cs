@@ -28,7 +28,7 @@ public sealed class VariableSet : IReadOnlyDictionary<string, string?>
     public static VariableSet CreateEmpty() => new(new VariableHistory(), 0, 0, 0, 0);
 
     /// <summary>A new set with the entries of <paramref name="variables"/>, in its enumeration order.</summary>
-    public static VariableSet From(IEnumerable<KeyValuePair<string, string?>> variables) => CreateEmpty().With(variables);
+    public static VariableSet From(IEnumerable<KeyValuePair<string, string?>> variables) => CreateEmpty().With(variables.ToList());
 
     /// <inheritdoc/>
     public int Count { get; }
@@ -45,13 +45,13 @@ public sealed class VariableSet : IReadOnlyDictionary<string, string?>
     /// The set after <paramref name="changes"/> (in order; a later change of a name wins). A null value
     /// declares a variable whose value is not known; use <see cref="WithDeclared"/> to keep a value already there.
     /// </summary>
-    public VariableSet With(IEnumerable<KeyValuePair<string, string?>> changes) => Change(changes, keepExisting: false);
+    public VariableSet With(IReadOnlyList<KeyValuePair<string, string?>> changes) => Change(changes, null, keepExisting: false);
 
     /// <summary>The set after declaring <paramref name="names"/> with no known value, keeping the value of a name already declared (ARG).</summary>
-    public VariableSet WithDeclared(IEnumerable<string> names) =>
-        Change(names.Select(n => new KeyValuePair<string, string?>(n, null)), keepExisting: true);
+    public VariableSet WithDeclared(IReadOnlyList<string> names) => Change(null, names, keepExisting: true);
 
-    private VariableSet Change(IEnumerable<KeyValuePair<string, string?>> changes, bool keepExisting)
+    // Applies `changes`, or declares `names` (a list, not an enumerable: no enumerator is made per ENV line).
+    private VariableSet Change(IReadOnlyList<KeyValuePair<string, string?>>? changes, IReadOnlyList<string>? names, bool keepExisting)
     {
         // This set is the newest of its history: extend it. Otherwise a later set was already made from
         // this one (an older state changed again): copy what this one sees into a history of its own.
@@ -59,8 +59,10 @@ public sealed class VariableSet : IReadOnlyDictionary<string, string?>
         var history = start._history;
         int version = history.Begin();
         int count = start.Count, knownCount = start.KnownCount, knownHash = start.KnownHash;
-        foreach (var (name, value) in changes)
+        int total = changes?.Count ?? names!.Count;
+        for (int i = 0; i < total; i++)
         {
+            var (name, value) = changes is null ? (names![i], null) : (changes[i].Key, changes[i].Value);
             bool exists = history.TryGet(name, version, out var old);
             if (exists && keepExisting) continue;
             if (exists && old is not null) { knownCount--; knownHash -= EntryHash(name, old); }

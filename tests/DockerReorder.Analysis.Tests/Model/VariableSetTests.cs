@@ -33,6 +33,20 @@ public sealed class VariableSetTests
     }
 
     [Fact]
+    public void Every_version_of_a_name_changed_many_times_sees_its_own_value()
+    {
+        var sets = new List<VariableSet> { VariableSet.CreateEmpty().WithDeclared(["PATH"]) };
+        for (int i = 0; i < 100; i++) sets.Add(sets[^1].With([Pair("PATH", $"/bin{i}"), Pair($"V{i}", "x")]).WithDeclared(["PATH"]));
+        Assert.Null(sets[0]["PATH"]);
+        for (int i = 1; i < sets.Count; i++)
+        {
+            Assert.Equal($"/bin{i - 1}", sets[i]["PATH"]);
+            Assert.Equal(i + 1, sets[i].Count);
+            Assert.False(sets[i].ContainsKey($"V{i}"));
+        }
+    }
+
+    [Fact]
     public void A_declared_name_keeps_a_value_it_has_and_a_new_one_is_unknown()
     {
         var set = VariableSet.CreateEmpty().With([Pair("X", "/a")]).WithDeclared(["X", "Y", "Y"]);
