@@ -22,6 +22,12 @@ public sealed class SinkPlanner
     // Steps between two ENV/ARG share one variables dictionary, so they share what the catalogue sees.
     private readonly Dictionary<BuildState, IReadOnlyDictionary<string, string>> _environments = new(ReferenceEqualityComparer.Instance);
     private Dictionary<InstructionSyntax, Stage>? _stageOf;
+    private readonly List<Step> _crossed = [];
+    private readonly List<InstallStep> _installs = [];
+    private readonly List<(Step, StepEffect)> _runs = [];
+    private readonly List<BlockedInstall> _blocked = [];
+    private readonly List<string> _unsafeReasons = [];
+    private readonly List<Step> _unreachableRuns = [];
 
     /// <summary>Creates a planner over a model and (when available) its build context.</summary>
     public SinkPlanner(DockerfileModel model, BuildContext? context, IEcosystemCatalogue catalogue, AnalysisOptions options)
@@ -175,11 +181,14 @@ public sealed class SinkPlanner
     private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls)
     {
         var copy = broad.Copy;
-        var crossed = new List<Step>();
-        var installs = new List<InstallStep>();
-        var runs = new List<(Step, StepEffect)>();
-        var blocked = new List<BlockedInstall>();
-        var unsafeReasons = new List<string>();
+        // Scratch lists, reused by every plan (Plan is never re-entered): most plans leave them empty, and the
+        // plan gets a copy only of those that are not (six lists per broad copy were a quarter of Plan's time).
+        var crossed = _crossed; crossed.Clear();
+        var installs = _installs; installs.Clear();
+        var runs = _runs; runs.Clear();
+        var blocked = _blocked; blocked.Clear();
+        var unsafeReasons = _unsafeReasons; unsafeReasons.Clear();
+        var unreachableRuns = _unreachableRuns; unreachableRuns.Clear();
         Step? barrier = null;
         string? barrierReason = StaticRefusal(broad);
         string? newDestination = null;
@@ -274,7 +283,6 @@ public sealed class SinkPlanner
         }
 
         // Installs the move cannot reach: after the barrier, up to the next broad copy.
-        var unreachableRuns = new List<Step>();
         for (int k = barrier is null ? stage.Steps.Count : barrier.Index; k < stage.Steps.Count; k++)
         {
             var step = stage.Steps[k];
@@ -309,12 +317,12 @@ public sealed class SinkPlanner
             Crossed = kept,
             Installs = installs.Count == 0 ? [] : installs.Where(i => i.Step.Index <= keptEnd).ToList(),
             ContextFreeRuns = runs.Count == 0 ? [] : runs.Where(r => r.Item1.Index <= keptEnd).ToList(),
-            BlockedInstalls = blocked,
+            BlockedInstalls = blocked.Count == 0 ? [] : blocked.ToList(),
             Barrier = barrier,
             BarrierReason = barrierReason,
-            UnreachableContextFreeRuns = unreachableRuns,
+            UnreachableContextFreeRuns = unreachableRuns.Count == 0 ? [] : unreachableRuns.ToList(),
             NewDestination = newDestination,
-            UnsafeReasons = unsafeReasons.Count <= 1 ? unsafeReasons : unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
+            UnsafeReasons = unsafeReasons.Count == 0 ? [] : unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 
