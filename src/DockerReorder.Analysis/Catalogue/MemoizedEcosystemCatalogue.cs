@@ -1,4 +1,5 @@
 using System.Text;
+using DockerReorder.Analysis.Model;
 
 namespace DockerReorder.Analysis.Catalogue;
 
@@ -19,7 +20,9 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
     private readonly Dictionary<string, List<Verdict>> _verdicts = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyDictionary<string, string>, string> _environmentKeys = new(ReferenceEqualityComparer.Instance);
 
-    private sealed record Verdict(StepEffect Effect, List<(string Path, ManifestLookup Answer)> Files, List<(string Path, IReadOnlyList<string>? Listing)> Listings);
+    // Environment: the one classified, when the key holds only its hash (null: the key holds all of it).
+    private sealed record Verdict(StepEffect Effect, List<(string Path, ManifestLookup Answer)> Files, List<(string Path, IReadOnlyList<string>? Listing)> Listings,
+        IReadOnlyDictionary<string, string>? Environment);
 
     private MemoizedEcosystemCatalogue(IEcosystemCatalogue inner)
     {
@@ -44,6 +47,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         {
             foreach (var verdict in seen)
             {
+                if (verdict.Environment is not null && !SameEntries(verdict.Environment, step.Environment)) continue;
                 if (ReadsTheSame(verdict, step, readFile)) return verdict.Effect;
             }
         }
@@ -67,7 +71,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
             return answer;
         });
         if (seen is null) _verdicts[key] = seen = [];
-        if (seen.Count < VerdictsPerStep) seen.Add(new Verdict(effect, files, listings));
+        if (seen.Count < VerdictsPerStep) seen.Add(new Verdict(effect, files, listings, step.Environment is KnownVariableSet ? step.Environment : null));
         return effect;
     }
 
@@ -96,6 +100,13 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         AppendAll(sb, step.Mounts);
         Append(sb, step.WorkingDirectory);
         sb.Append(step.ListDirectory is null ? 'n' : 'l');
+        if (step.Environment is KnownVariableSet known)
+        {
+            // A model's environment keeps a hash of its entries: writing them all out per step was quadratic
+            // in a stage's ENV lines. A hash can collide, so a verdict also keeps the environment to compare.
+            sb.Append('#').Append(known.Count).Append(':').Append(known.ContentHash);
+            return sb.ToString();
+        }
         if (!_environmentKeys.TryGetValue(step.Environment, out var environment))
         {
             var env = new StringBuilder();
@@ -108,6 +119,17 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         }
         sb.Append(environment);
         return sb.ToString();
+    }
+
+    private static bool SameEntries(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Count != b.Count) return false;
+        foreach (var (name, value) in a)
+        {
+            if (!b.TryGetValue(name, out var other) || !string.Equals(value, other, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     private static void AppendAll(StringBuilder sb, IReadOnlyList<string?>? values)

@@ -19,6 +19,12 @@ public static class ContextPath
             return ".";
         }
 
+        // Most paths the rules ask about are clean already (each probe cleaned them twice): no split, no join.
+        if (Model.ImagePath.IsNormal(path))
+        {
+            return path;
+        }
+
         var rooted = path[0] == '/';
         var kept = new List<string>();
         foreach (var element in path.Split('/'))

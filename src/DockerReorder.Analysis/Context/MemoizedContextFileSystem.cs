@@ -11,10 +11,11 @@ namespace DockerReorder.Analysis.Context;
 public sealed class MemoizedContextFileSystem : IContextFileSystem
 {
     private readonly IContextFileSystem _inner;
-    private readonly ConcurrentDictionary<string, bool> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<ContextEntry>> _listings = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
+    // Made on first use: one context per Dockerfile, and many small ones never list or read (four empty tables per file).
+    private ConcurrentDictionary<string, bool>? _files;
+    private ConcurrentDictionary<string, bool>? _directories;
+    private ConcurrentDictionary<string, IReadOnlyList<ContextEntry>>? _listings;
+    private ConcurrentDictionary<string, string?>? _texts;
 
     private MemoizedContextFileSystem(IContextFileSystem inner)
     {
@@ -29,15 +30,19 @@ public sealed class MemoizedContextFileSystem : IContextFileSystem
     public IContextFileSystem Inner => _inner;
 
     /// <inheritdoc/>
-    public bool FileExists(string path) => _files.GetOrAdd(path, static (p, fs) => fs.FileExists(p), _inner);
+    public bool FileExists(string path) => Table(ref _files).GetOrAdd(path, static (p, fs) => fs.FileExists(p), _inner);
 
     /// <inheritdoc/>
-    public bool DirectoryExists(string path) => _directories.GetOrAdd(path, static (p, fs) => fs.DirectoryExists(p), _inner);
+    public bool DirectoryExists(string path) => Table(ref _directories).GetOrAdd(path, static (p, fs) => fs.DirectoryExists(p), _inner);
 
     /// <inheritdoc/>
     public IReadOnlyList<ContextEntry> ListDirectory(string path) =>
-        _listings.GetOrAdd(path, static (p, fs) => fs.ListDirectory(p).ToArray(), _inner);
+        Table(ref _listings).GetOrAdd(path, static (p, fs) => fs.ListDirectory(p).ToArray(), _inner);
 
     /// <inheritdoc/>
-    public string? ReadAllText(string path) => _texts.GetOrAdd(path, static (p, fs) => fs.ReadAllText(p), _inner);
+    public string? ReadAllText(string path) => Table(ref _texts).GetOrAdd(path, static (p, fs) => fs.ReadAllText(p), _inner);
+
+    // The table, made by the first thread that needs it (a thread that loses the race uses the winner's).
+    private static ConcurrentDictionary<string, T> Table<T>(ref ConcurrentDictionary<string, T>? table) =>
+        table ?? Interlocked.CompareExchange(ref table, new ConcurrentDictionary<string, T>(StringComparer.Ordinal), null) ?? table!;
 }

@@ -53,6 +53,9 @@ public static class VcsAndDependencyFolders
     public static IReadOnlyList<IgnorableFolderFinding> FindNotExcluded(BuildContext context)
     {
         var findings = new List<IgnorableFolderFinding>();
+        // The search for node_modules lists the root anyway: list it first, so that a file system that answers
+        // absent names from its listings needs no system call for .git, .hg, .svn and the other root names.
+        context.FileSystem.ListDirectory(string.Empty);
         for (var order = 0; order < All.Count; order++)
         {
             var folder = All[order];

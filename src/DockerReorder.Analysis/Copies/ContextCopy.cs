@@ -44,7 +44,15 @@ public sealed class ContextCopy
     public bool HasUnknownVariables { get; }
 
     /// <summary>The flag with this name (lower case), or null.</summary>
-    public FlagSyntax? Flag(string name) => Instruction.Flags.FirstOrDefault(f => f.Name == name);
+    public FlagSyntax? Flag(string name)
+    {
+        // A loop, not FirstOrDefault with a lambda: the planner asks several times per broad copy, and each closure was an allocation.
+        foreach (var flag in Instruction.Flags)
+        {
+            if (flag.Name == name) return flag;
+        }
+        return null;
+    }
 
     /// <summary>True when the destination names a directory (ends with <c>/</c>, is <c>.</c>, or there are several sources).</summary>
     public bool DestinationIsDirectory =>
@@ -59,43 +67,52 @@ public sealed class ContextCopy
     {
         var instruction = step.Instruction;
         if (instruction.Kind is not (InstructionKind.Copy or InstructionKind.Add)) return null;
-        if (instruction.Flags.Any(f => f.Name == "from")) return null;
+        foreach (var flag in instruction.Flags)
+        {
+            if (flag.Name == "from") return null;
+        }
         if (instruction.Heredocs.Count > 0) return null;
         var args = instruction.Arguments;
         if (args.Count < 2) return null;
 
-        var variables = new List<string>();
+        var variables = new List<string>(0);
         bool unknown = false;
-        var sources = new List<string>();
+        var sources = new List<string>(args.Count - 1);
         for (int i = 0; i < args.Count - 1; i++)
         {
-            var word = instruction.IsJsonForm
-                ? DockerfileWord.Process(EscapeForProcessing(args[i], escape), step.State.Variables, escape)
-                : DockerfileWord.Process(args[i], step.State.Variables, escape);
-            variables.AddRange(word.Variables);
-            string value = word.Value ?? args[i];
-            if (word.Value is null) unknown = true;
+            var processed = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(args[i], escape) : args[i], step, escape, variables);
+            string value = processed ?? args[i];
+            if (processed is null) unknown = true;
             if (instruction.Kind == InstructionKind.Add && IsRemote(value)) return null;
             sources.Add(CleanSource(value));
         }
         string rawDest = args[^1];
-        var destWord = instruction.IsJsonForm
-            ? DockerfileWord.Process(EscapeForProcessing(rawDest, escape), step.State.Variables, escape)
-            : DockerfileWord.Process(rawDest, step.State.Variables, escape);
-        variables.AddRange(destWord.Variables);
-        if (destWord.Value is null) unknown = true;
+        var destination = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(rawDest, escape) : rawDest, step, escape, variables);
+        if (destination is null) unknown = true;
         foreach (var flag in instruction.Flags)
         {
             if (flag.Value is null) continue;
-            var fw = DockerfileWord.Process(flag.Value, step.State.Variables, escape);
-            variables.AddRange(fw.Variables);
+            ValueOf(flag.Value, step, escape, variables);
         }
-        return new ContextCopy(step, sources, destWord.Value ?? rawDest, rawDest, variables.Distinct(StringComparer.Ordinal).ToList(), unknown);
+        // Most copies use no variable: Distinct then makes nothing.
+        IReadOnlyList<string> distinct = variables.Count == 0 ? [] : variables.Distinct(StringComparer.Ordinal).ToList();
+        return new ContextCopy(step, sources, destination ?? rawDest, rawDest, distinct, unknown);
+    }
+
+    // A word's processed value (null when a variable in it is unknown), adding the variables it uses.
+    // Most words are plain text: they are their own value, with no word made for them.
+    private static string? ValueOf(string raw, Step step, char escape, List<string> variables)
+    {
+        if (DockerfileWord.IsPlain(raw, escape)) return raw;
+        var word = DockerfileWord.Process(raw, step.State.Variables, escape);
+        variables.AddRange(word.Variables);
+        return word.Value;
     }
 
     // Exec-form values are literal text apart from variables: protect quotes and escapes from the word processor.
     private static string EscapeForProcessing(string value, char escape)
     {
+        if (value.AsSpan().IndexOfAny('\'', '"', escape) < 0) return value; // nothing to protect: no copy
         var sb = new System.Text.StringBuilder(value.Length);
         foreach (char c in value)
         {
@@ -114,6 +131,9 @@ public sealed class ContextCopy
     /// <summary>Cleans a source to a context-relative path: leading <c>/</c> and <c>./</c> removed, <c>.</c> becomes <c>""</c>.</summary>
     public static string CleanSource(string source)
     {
+        // Most sources are "." or a clean relative path already: answer them without building strings.
+        if (source is "." or "./") return "";
+        if (source.Length > 0 && source[0] != '/' && ImagePath.IsNormal(source)) return source;
         var cleaned = ImagePath.Normalize("/" + source);
         return cleaned == "/" ? "" : cleaned[1..];
     }

@@ -20,5 +20,7 @@ public sealed record BuildState
 
     /// <summary>The variables whose value is known, for the catalogue.</summary>
     public IReadOnlyDictionary<string, string> KnownVariables =>
-        Variables.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+        Variables is VariableSet set
+            ? set.Known // a view, not a copy: a state per ENV line copied them all (quadratic)
+            : Variables.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
 }

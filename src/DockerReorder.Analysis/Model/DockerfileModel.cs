@@ -37,8 +37,10 @@ public sealed class DockerfileModel
             if (name is not null) finalStates[name] = state;
         }
 
-        foreach (var instruction in tree.Instructions)
+        var instructions = tree.Instructions;
+        for (int index = 0; index < instructions.Count; index++)
         {
+            var instruction = instructions[index];
             if (instruction.Kind == InstructionKind.From)
             {
                 Close();
@@ -50,9 +52,9 @@ public sealed class DockerfileModel
                     : new BuildState
                     {
                         WorkingDirectory = new WorkingDirectory(baseImage.Equals("scratch", StringComparison.OrdinalIgnoreCase) ? "/" : BaseImageWorkdirs.Of(baseImage), 0),
-                        Variables = new Dictionary<string, string?>(StringComparer.Ordinal),
+                        Variables = VariableSet.CreateEmpty(),
                     };
-                steps = [new Step(instruction, state, 0)];
+                steps = new List<Step>(StageLength(tree.Instructions, index)) { new Step(instruction, state, 0) };
                 continue;
             }
             if (steps is null || state is null) continue; // global ARG before the first FROM
@@ -63,13 +65,30 @@ public sealed class DockerfileModel
         return new DockerfileModel(tree, stages);
     }
 
+    // How many instructions the stage whose FROM is at `from` has: its step list is made at its final size
+    // (growing the lists of a big file's stages was a tenth of the model's allocation).
+    private static int StageLength(IReadOnlyList<InstructionSyntax> instructions, int from)
+    {
+        int end = from + 1;
+        while (end < instructions.Count && instructions[end].Kind != InstructionKind.From) end++;
+        return end - from;
+    }
+
     // A child stage inherits the parent's ENV but not its ARGs; we cannot tell them apart after the fact, so keep only known values.
-    private static Dictionary<string, string?> WithoutArgs(BuildState parent) =>
-        parent.Variables.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    private static VariableSet WithoutArgs(BuildState parent) =>
+        VariableSet.From(parent.Variables.Where(kv => kv.Value is not null));
+
+    // The state's variables as a set that can share them with the next state.
+    private static VariableSet AsSet(IReadOnlyDictionary<string, string?> variables) =>
+        variables as VariableSet ?? VariableSet.From(variables);
 
     /// <summary>The state after <paramref name="instruction"/> runs in <paramref name="state"/>.</summary>
     public static BuildState Apply(BuildState state, InstructionSyntax instruction, char escape)
     {
+        // Most instructions leave the state as it is: read their arguments only when they change it
+        // (a RUN's one argument is a copy of its text, made on first read).
+        if (instruction.Kind is not (InstructionKind.Workdir or InstructionKind.Env or InstructionKind.Arg or InstructionKind.User or InstructionKind.Shell))
+            return state;
         var args = instruction.Arguments;
         switch (instruction.Kind)
         {
@@ -84,26 +103,25 @@ public sealed class DockerfileModel
             }
             case InstructionKind.Env:
             {
-                var vars = new Dictionary<string, string?>(state.Variables, StringComparer.Ordinal);
+                var pairs = new KeyValuePair<string, string?>[(args.Count + 1) / 3]; // one per iteration below
                 for (int i = 0; i + 1 < args.Count; i += 3)
                 {
                     // Every pair of one ENV sees the values from before the instruction (Dockerfile reference, "ENV").
-                    vars[args[i]] = DockerfileWord.Process(args[i + 1], state.Variables, escape).Value;
+                    pairs[i / 3] = new(args[i], DockerfileWord.Process(args[i + 1], state.Variables, escape).Value);
                 }
-                return state with { Variables = vars };
+                return state with { Variables = AsSet(state.Variables).With(pairs) };
             }
             case InstructionKind.Arg:
             {
-                var vars = new Dictionary<string, string?>(state.Variables, StringComparer.Ordinal);
-                foreach (var a in args)
+                var names = new string[args.Count];
+                for (int i = 0; i < args.Count; i++)
                 {
-                    int eq = a.IndexOf('=');
-                    string n = eq < 0 ? a : a[..eq];
-                    // A build argument can override the default at build time, so its value is not static;
-                    // an ENV of the same name still wins over it (Dockerfile reference, "Using ARG variables").
-                    vars.TryAdd(n, null);
+                    int eq = args[i].IndexOf('=');
+                    names[i] = eq < 0 ? args[i] : args[i][..eq];
                 }
-                return state with { Variables = vars };
+                // A build argument can override the default at build time, so its value is not static;
+                // an ENV of the same name still wins over it (Dockerfile reference, "Using ARG variables").
+                return state with { Variables = AsSet(state.Variables).WithDeclared(names) };
             }
             case InstructionKind.User:
                 return state with { User = args.Count > 0 ? DockerfileWord.Process(args[0], state.Variables, escape).Value ?? args[0] : null };

@@ -108,7 +108,7 @@ public sealed record DockerfileWord(string? Value, IReadOnlyList<string> Variabl
         return end;
     }
 
-    private static bool IsPlain(string raw, char escape)
+    internal static bool IsPlain(string raw, char escape)
     {
         foreach (char c in raw)
         {

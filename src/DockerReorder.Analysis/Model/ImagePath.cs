@@ -27,7 +27,7 @@ public static class ImagePath
     }
 
     // No empty, "." or ".." segment and no trailing slash: Normalize would return the path unchanged.
-    private static bool IsNormal(string path)
+    internal static bool IsNormal(string path)
     {
         if (path.Length == 0) return false;
         if (path == "/") return true;

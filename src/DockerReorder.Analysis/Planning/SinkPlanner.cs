@@ -22,6 +22,12 @@ public sealed class SinkPlanner
     // Steps between two ENV/ARG share one variables dictionary, so they share what the catalogue sees.
     private readonly Dictionary<BuildState, IReadOnlyDictionary<string, string>> _environments = new(ReferenceEqualityComparer.Instance);
     private Dictionary<InstructionSyntax, Stage>? _stageOf;
+    private readonly List<Step> _crossed = [];
+    private readonly List<InstallStep> _installs = [];
+    private readonly List<(Step, StepEffect)> _runs = [];
+    private readonly List<BlockedInstall> _blocked = [];
+    private readonly List<string> _unsafeReasons = [];
+    private readonly List<Step> _unreachableRuns = [];
 
     /// <summary>Creates a planner over a model and (when available) its build context.</summary>
     public SinkPlanner(DockerfileModel model, BuildContext? context, IEcosystemCatalogue catalogue, AnalysisOptions options)
@@ -77,14 +83,25 @@ public sealed class SinkPlanner
         var run = new RunStep(
             instruction.IsJsonForm ? null : (instruction.Arguments.Count > 0 ? instruction.Arguments[0] : ""),
             instruction.IsJsonForm ? instruction.Arguments : null,
-            instruction.Heredocs.Select(h => h.Content).ToList(),
-            instruction.Flags.Where(f => f.Name == "mount" && f.Value is not null).Select(f => f.Value!).ToList(),
+            instruction.Heredocs.Count == 0 ? [] : instruction.Heredocs.Select(h => h.Content).ToList(),
+            MountsOf(instruction),
             step.State.WorkingDirectory.Path ?? "",
             EnvironmentOf(step.State));
         run = run with { ListDirectory = path => ListAt(step, path) };
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
         return effect;
+    }
+
+    // The values of a RUN's --mount flags; most RUNs have none, and get no list.
+    private static IReadOnlyList<string> MountsOf(InstructionSyntax instruction)
+    {
+        List<string>? mounts = null;
+        foreach (var flag in instruction.Flags)
+        {
+            if (flag.Name == "mount" && flag.Value is not null) (mounts ??= []).Add(flag.Value);
+        }
+        return mounts ?? (IReadOnlyList<string>)[];
     }
 
     private IReadOnlyDictionary<string, string> EnvironmentOf(BuildState state)
@@ -101,7 +118,9 @@ public sealed class SinkPlanner
         var known = state.KnownVariables;
         if (known.ContainsKey("HOME") || state.Variables.ContainsKey("HOME")) return known;
         if (state.User is not (null or "root" or "0" or "root:root" or "0:0")) return known;
-        return new Dictionary<string, string>(known, StringComparer.Ordinal) { ["HOME"] = "/root" };
+        return known is KnownVariableSet set
+            ? set.With("HOME", "/root") // shares the variables: a copy per state was quadratic in ENV lines
+            : new Dictionary<string, string>(known, StringComparer.Ordinal) { ["HOME"] = "/root" };
     }
 
     /// <summary>True when the verdict is an install, including one refused because it needs the source.</summary>
@@ -162,18 +181,22 @@ public sealed class SinkPlanner
     private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls)
     {
         var copy = broad.Copy;
-        var crossed = new List<Step>();
-        var installs = new List<InstallStep>();
-        var runs = new List<(Step, StepEffect)>();
-        var blocked = new List<BlockedInstall>();
-        var unsafeReasons = new List<string>();
+        // Scratch lists, reused by every plan (Plan is never re-entered): most plans leave them empty, and the
+        // plan gets a copy only of those that are not (six lists per broad copy were a quarter of Plan's time).
+        var crossed = _crossed; crossed.Clear();
+        var installs = _installs; installs.Clear();
+        var runs = _runs; runs.Clear();
+        var blocked = _blocked; blocked.Clear();
+        var unsafeReasons = _unsafeReasons; unsafeReasons.Clear();
+        var unreachableRuns = _unreachableRuns; unreachableRuns.Clear();
         Step? barrier = null;
         string? barrierReason = StaticRefusal(broad);
         string? newDestination = null;
         bool destinationRelative = !copy.Destination.StartsWith('/');
-        var copyVariables = new HashSet<string>(copy.Variables, StringComparer.Ordinal);
+        var copyVariables = copy.Variables;
         bool chownByName = UsesNames(copy.Flag("chown")?.Value);
 
+        bool crossedWorkdir = false;
         int index = copy.Step.Index + 1;
         if (barrierReason is not null && index < stage.Steps.Count) barrier = stage.Steps[index];
         for (; barrierReason is null && index < stage.Steps.Count; index++)
@@ -185,16 +208,14 @@ public sealed class SinkPlanner
                 case InstructionKind.Env:
                 case InstructionKind.Arg:
                 {
-                    var names = step.Kind == InstructionKind.Env
-                        ? Enumerable.Range(0, step.Instruction.Arguments.Count / 3).Select(k => step.Instruction.Arguments[k * 3])
-                        : step.Instruction.Arguments.Select(a => a.Contains('=') ? a[..a.IndexOf('=')] : a);
-                    var used = names.FirstOrDefault(copyVariables.Contains);
+                    if (copyVariables.Count == 0) break; // most broad copies use no variable
+                    var used = FirstDeclared(step, copyVariables);
                     if (used is not null)
                         reason = $"the broad copy uses ${used}, which {Keyword(step)} on line {step.Line} changes";
                     break;
                 }
                 case InstructionKind.Workdir:
-                    if ((copy.Flag("chown") is not null || copy.Flag("chmod") is not null) && !crossed.Any(s => s.Kind == InstructionKind.Workdir))
+                    if ((copy.Flag("chown") is not null || copy.Flag("chmod") is not null) && !crossedWorkdir)
                     {
                         // WORKDIR may create the destination before the copy does, with other ownership.
                         var after = DockerfileModel.Apply(step.State, step.Instruction, Escape).WorkingDirectory.Path;
@@ -258,10 +279,10 @@ public sealed class SinkPlanner
                 break;
             }
             crossed.Add(step);
+            crossedWorkdir |= step.Kind == InstructionKind.Workdir;
         }
 
         // Installs the move cannot reach: after the barrier, up to the next broad copy.
-        var unreachableRuns = new List<Step>();
         for (int k = barrier is null ? stage.Steps.Count : barrier.Index; k < stage.Steps.Count; k++)
         {
             var step = stage.Steps[k];
@@ -280,25 +301,40 @@ public sealed class SinkPlanner
 
         // The copy lands right after the last crossed RUN or copy; metadata after that stays below it.
         int last = crossed.FindLastIndex(s => s.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add);
-        var kept = last < 0 ? [] : crossed.Take(last + 1).ToList();
+        var kept = last < 0 ? [] : crossed.GetRange(0, last + 1);
+        // Crossed steps are in stage order, so a crossed step is kept when its index is at most the last kept one's
+        // (List.Contains compared records one by one: quadratic in a stage of thousands of RUN lines).
+        int keptEnd = last < 0 ? -1 : kept[^1].Index;
         if (newDestination is not null && !kept.Any(s => s.Kind == InstructionKind.Workdir)) newDestination = null;
         if (_context is null && kept.Count > 0)
             unsafeReasons.Insert(0, "no build context: what the broad copy brings cannot be checked");
 
+        // Most plans cross nothing: no LINQ over their empty lists (each call allocated on every broad copy).
         return new SinkPlan
         {
             BroadCopy = broad,
             Stage = stage,
             Crossed = kept,
-            Installs = installs.Where(i => kept.Contains(i.Step)).ToList(),
-            ContextFreeRuns = runs.Where(r => kept.Contains(r.Item1)).ToList(),
-            BlockedInstalls = blocked,
+            Installs = installs.Count == 0 ? [] : installs.Where(i => i.Step.Index <= keptEnd).ToList(),
+            ContextFreeRuns = runs.Count == 0 ? [] : runs.Where(r => r.Item1.Index <= keptEnd).ToList(),
+            BlockedInstalls = blocked.Count == 0 ? [] : blocked.ToList(),
             Barrier = barrier,
             BarrierReason = barrierReason,
-            UnreachableContextFreeRuns = unreachableRuns,
+            UnreachableContextFreeRuns = unreachableRuns.Count == 0 ? [] : unreachableRuns.ToList(),
             NewDestination = newDestination,
-            UnsafeReasons = unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
+            UnsafeReasons = unsafeReasons.Count == 0 ? [] : unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // The first name an ENV or ARG step declares that is among `names`, or null. A method of its own: a lambda
+    // over the loop's step made the loop allocate a closure for every step it crossed.
+    private static string? FirstDeclared(Step step, IReadOnlyList<string> names)
+    {
+        var args = step.Instruction.Arguments;
+        var declared = step.Kind == InstructionKind.Env
+            ? Enumerable.Range(0, args.Count / 3).Select(k => args[k * 3])
+            : args.Select(a => a.Contains('=') ? a[..a.IndexOf('=')] : a);
+        return declared.FirstOrDefault(names.Contains);
     }
 
     // Reasons that stop the copy from moving at all, whatever follows it.

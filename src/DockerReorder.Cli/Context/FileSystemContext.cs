@@ -12,7 +12,8 @@ namespace DockerReorder.Cli.Context;
 /// reasoned about). Every I/O failure (missing, unreadable, a path escaping the root)
 /// answers "not there" or null; nothing here throws on I/O errors.
 /// Listings are read once per directory and then also answer for the names a directory lacks, so the
-/// many absent names the rules ask about cost no system call; an instance is meant for one analysis,
+/// many absent names the rules ask about cost no system call, and a path a probe found nothing at is
+/// not asked about again; an instance is meant for one analysis,
 /// on one thread at a time (files changed meanwhile may not be seen).
 /// </summary>
 public sealed class FileSystemContext : IContextFileSystem
@@ -24,6 +25,9 @@ public sealed class FileSystemContext : IContextFileSystem
 
     // The names in each folder listed in full (context-relative), for answering absent names without a system call.
     private readonly Dictionary<string, HashSet<string>> _names = new(StringComparer.Ordinal);
+
+    // Paths a probe found nothing at (context-relative): a COPY source is asked as a directory, then as a file.
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
 
     /// <summary>Opens the context rooted at <paramref name="rootDirectory"/>.</summary>
     public FileSystemContext(string rootDirectory)
@@ -39,6 +43,7 @@ public sealed class FileSystemContext : IContextFileSystem
     {
         _listings.Clear();
         _names.Clear();
+        _missing.Clear();
     }
 
     /// <inheritdoc />
@@ -56,6 +61,7 @@ public sealed class FileSystemContext : IContextFileSystem
             var info = new FileInfo(full);
             if (!info.Exists)
             {
+                RememberIfMissing(info, relative);
                 return false;
             }
 
@@ -85,7 +91,13 @@ public sealed class FileSystemContext : IContextFileSystem
         try
         {
             var info = new DirectoryInfo(full);
-            return info.Exists && info.LinkTarget is null;
+            if (!info.Exists)
+            {
+                RememberIfMissing(info, relative);
+                return false;
+            }
+
+            return info.LinkTarget is null;
         }
         catch (Exception e) when (IsIoFailure(e))
         {
@@ -174,13 +186,29 @@ public sealed class FileSystemContext : IContextFileSystem
         return relative.Length == 0 ? _root : Path.Combine(_root, relative);
     }
 
+    // Nothing at all is there (not a file, a directory or a link; the stat that said so is cached by the info): every
+    // later question about the path has the same answer, so it needs no second system call.
+    private void RememberIfMissing(FileSystemInfo info, string relative)
+    {
+        if (info.Attributes == (FileAttributes)(-1) && relative.Length > 0)
+        {
+            _missing.Add(relative);
+        }
+    }
+
     // True when the parent folder was listed and lacks this name: the listing opened the folder as the stat would
-    // (through symbolic links on the way), so it holds every name the stat can find.
+    // (through symbolic links on the way), so it holds every name the stat can find. Also true for a path a probe
+    // found nothing at.
     private bool IsKnownMissing(string relative)
     {
         if (relative.Length == 0)
         {
             return false;
+        }
+
+        if (_missing.Count > 0 && _missing.Contains(relative))
+        {
+            return true;
         }
 
         var slash = relative.LastIndexOf('/');

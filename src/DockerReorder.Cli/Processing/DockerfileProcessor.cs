@@ -85,12 +85,13 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
             }
         }
         bool changed = outcome.Changed || outcome.FileWrites.Any(w => !string.Equals(w.OriginalContent, w.NewContent, StringComparison.Ordinal));
-        var fixedBytes = outcome.Changed ? SourceText.Encode(outcome.FixedText) : input.Content.Bytes;
+        // Only --write uses the fixed bytes: encoding them for a check was a second copy of a big file.
+        var fixedBytes = settings.Mode != RunMode.Write ? null : outcome.Changed ? SourceText.Encode(outcome.FixedText) : input.Content.Bytes;
 
         bool written = false;
         if (settings.Mode == RunMode.Write && changed && input.FullPath is not null)
         {
-            if (outcome.Changed) AtomicFileWriter.Replace(input.FullPath, input.DisplayPath, input.Content, fixedBytes);
+            if (outcome.Changed) AtomicFileWriter.Replace(input.FullPath, input.DisplayPath, input.Content, fixedBytes!);
             ApplyFileWrites(outcome.FileWrites, contextDirectory);
             files.Forget(); // the context now holds the files just written
             written = true;

@@ -27,7 +27,7 @@ public sealed record FileReport
     /// <summary>The unified diff of every changed file (empty when nothing changes, and when the report format and mode do not print it).</summary>
     public string Diff { get; init; } = string.Empty;
 
-    /// <summary>The fixed Dockerfile's bytes (for <c>-</c> with <c>--write</c>).</summary>
+    /// <summary>The fixed Dockerfile's bytes (for <c>-</c> with <c>--write</c>); null in the other modes, which do not write them.</summary>
     public byte[]? FixedBytes { get; init; }
 
     /// <summary>One-line errors (<c>PATH[:LINE:COL]: message</c>); any makes the exit code 2.</summary>

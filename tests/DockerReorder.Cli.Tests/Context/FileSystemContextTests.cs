@@ -231,6 +231,22 @@ public sealed class FileSystemContextTests : IDisposable
             }
         }
     }
+    /// <summary>A path a probe found nothing at stays absent for every question until the context forgets it.</summary>
+    [Fact]
+    public void A_path_found_missing_is_missing_for_every_question_until_forgotten()
+    {
+        var context = new FileSystemContext(_root);
+        Assert.False(context.DirectoryExists("app.py"));
+        Write("app.py", "print('hi')\n");
+        Assert.False(context.FileExists("app.py"));
+        Assert.Null(context.ReadAllText("app.py"));
+
+        context.Forget();
+        Assert.True(context.FileExists("app.py"));
+        Assert.False(context.DirectoryExists("app.py"));
+        Assert.True(context.FileExists("app.py")); // a file asked as a directory is not missing
+    }
+
     /// <summary>A listing is kept (a file written later is not seen) until the context forgets it.</summary>
     [Fact]
     public void Forget_makes_files_written_after_a_listing_visible()

@@ -1,0 +1,48 @@
+using DockerReorder.Analysis.Catalogue;
+using DockerReorder.Analysis.Model;
+
+namespace DockerReorder.Analysis.Tests.Catalogue;
+
+public sealed class MemoizedEcosystemCatalogueTests
+{
+    private static IReadOnlyDictionary<string, string> Known(params (string Name, string? Value)[] variables) =>
+        VariableSet.From(variables.Select(v => new KeyValuePair<string, string?>(v.Name, v.Value))).Known;
+
+    private static RunStep Step(IReadOnlyDictionary<string, string> environment) =>
+        new("pip install -r $REQUIREMENTS", null, [], [], "/app", environment);
+
+    private static ManifestLookup Read(string path) => path.EndsWith("requirements.txt", StringComparison.Ordinal)
+        ? new ManifestLookup(ManifestState.Present, "flask\n") : ManifestLookup.Absent;
+
+    [Fact]
+    public void An_equal_environment_of_another_model_reuses_the_verdict()
+    {
+        var memo = MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default);
+        var first = memo.Classify(Step(Known(("REQUIREMENTS", "requirements.txt"), ("ARG", null))), Read);
+        var again = memo.Classify(Step(Known(("ARG", null), ("REQUIREMENTS", "requirements.txt"))), Read);
+        Assert.Same(first, again);
+    }
+
+    [Fact]
+    public void A_different_environment_is_classified_afresh_and_gives_the_catalogue_verdict()
+    {
+        var memo = MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default);
+        var first = memo.Classify(Step(Known(("REQUIREMENTS", "requirements.txt"))), Read);
+        var other = Known(("REQUIREMENTS", "dev-requirements.txt"));
+        var second = memo.Classify(Step(other), Read);
+        Assert.NotSame(first, second);
+        var fresh = EcosystemCatalogue.Default.Classify(Step(other), Read);
+        Assert.Equal(fresh.Kind, second.Kind);
+        Assert.Equal(fresh.Reads(), second.Reads());
+    }
+
+    [Fact]
+    public void A_model_environment_and_a_plain_dictionary_with_the_same_entries_get_the_same_verdict()
+    {
+        var memo = MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default);
+        var shared = memo.Classify(Step(Known(("REQUIREMENTS", "requirements.txt"))), Read);
+        var plain = memo.Classify(Step(new Dictionary<string, string> { ["REQUIREMENTS"] = "requirements.txt" }), Read);
+        Assert.Equal(shared.Kind, plain.Kind);
+        Assert.Equal(shared.Reads(), plain.Reads());
+    }
+}
