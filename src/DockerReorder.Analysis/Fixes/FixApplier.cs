@@ -56,6 +56,7 @@ public static class FixApplier
         var result = string.Create(length, (text, ordered), static (destination, state) =>
         {
             var (source, edits) = state;
+            LargeTextPages.Advise(destination);
             int position = 0, written = 0;
             foreach (var (edit, _, _) in edits)
             {
