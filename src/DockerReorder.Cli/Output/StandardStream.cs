@@ -7,21 +7,25 @@ namespace DockerReorder.Cli.Output;
 /// <see cref="Console"/>'s streams do, without setting up the terminal and its signal-handling thread, which
 /// the console does on its first write (a tenth of checking one small Dockerfile was console set-up).
 /// </summary>
-/// <remarks>Like the console, a closed pipe ends the output quietly instead of failing the run.</remarks>
-public sealed class StandardStream(int descriptor) : Stream
+/// <remarks>
+/// Like the console, a closed pipe ends the output quietly instead of failing the run. Any other failure
+/// (a full disk, a closed descriptor) is an <see cref="IOException"/>, unless <paramref name="quietOnFailure"/>:
+/// standard error has nowhere to report its own failure, so it drops what it cannot write.
+/// </remarks>
+public sealed class StandardStream(int descriptor, bool quietOnFailure = false) : Stream
 {
-    private bool _readerGone;
+    private bool _done;
 
     /// <summary>Standard output: the process's own, or <see cref="Console"/>'s where <c>write(2)</c> is not known to behave as on Linux.</summary>
     public static Stream Output() => OperatingSystem.IsLinux() ? new StandardStream(1) : Console.OpenStandardOutput();
 
-    /// <summary>Standard error, as <see cref="Output"/>.</summary>
-    public static Stream Error() => OperatingSystem.IsLinux() ? new StandardStream(2) : Console.OpenStandardError();
+    /// <summary>Standard error, as <see cref="Output"/>; it never fails the run.</summary>
+    public static Stream Error() => OperatingSystem.IsLinux() ? new StandardStream(2, quietOnFailure: true) : Console.OpenStandardError();
 
     /// <inheritdoc/>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        while (!buffer.IsEmpty && !_readerGone)
+        while (!buffer.IsEmpty && !_done)
         {
             nint written = PosixWrite.Write(descriptor, ref MemoryMarshal.GetReference(buffer), buffer.Length);
             if (written >= 0)
@@ -33,8 +37,9 @@ public sealed class StandardStream(int descriptor) : Stream
             {
                 case PosixWrite.Interrupted: break;
                 case PosixWrite.WouldBlock: Thread.Sleep(1); break;
-                case PosixWrite.BrokenPipe: _readerGone = true; break;
-                case var error: throw new IOException($"cannot write to {(descriptor == 1 ? "standard output" : "standard error")}: {Marshal.GetPInvokeErrorMessage(error)}");
+                case PosixWrite.BrokenPipe: _done = true; break;
+                case var _ when quietOnFailure: _done = true; break;
+                case var error: throw new IOException($"cannot write to {(descriptor == 1 ? "standard output" : $"descriptor {descriptor}")}: {Marshal.GetPInvokeErrorMessage(error)}");
             }
         }
     }

@@ -11,6 +11,43 @@ public sealed class RobustnessProcessTests
         Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
     }
 
+    // Runs the built docker-reorder through /bin/sh, so the redirection can send its output where no test pipe goes.
+    private static (int ExitCode, string Stderr) RunRedirected(string workingDirectory, string arguments, string redirection)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec dotnet '{CliProcess.DllPath}' {arguments} {redirection}");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stderr);
+    }
+
+    /// <summary>Standard output that cannot be written (a full disk) is one line on standard error and exit 2, not a crash.</summary>
+    [Fact]
+    public void Unwritable_standard_output()
+    {
+        if (!OperatingSystem.IsLinux()) return; // /dev/full is Linux's
+        using var t = new TempFolder();
+        t.Write("Dockerfile", "FROM python:3.12\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n");
+        t.Write("requirements.txt", "flask\n");
+        var (exitCode, stderr) = RunRedirected(t.Path, "--check Dockerfile", "> /dev/full");
+        Assert.True(exitCode == 2, stderr);
+        Assert.Equal("docker-reorder: cannot write to standard output: No space left on device\n", stderr);
+    }
+
+    /// <summary>A closed standard error loses the summary but not the run: exit code and files as usual.</summary>
+    [Fact]
+    public void Closed_standard_error()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var t = new TempFolder();
+        t.Write("Dockerfile", "FROM python:3.12\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n");
+        t.Write("requirements.txt", "flask\n");
+        var (exitCode, _) = RunRedirected(t.Path, "--check Dockerfile", "> /dev/null 2>&-");
+        Assert.Equal(1, exitCode);
+    }
+
     /// <summary>A path that does not exist.</summary>
     [Fact]
     public void Missing_path()

@@ -57,4 +57,16 @@ public sealed class StandardStreamTests
         stream.Flush();
         writeEnd.Dispose();
     }
+
+    /// <summary>A write that fails for another reason (here a full disk) is an error on standard output, so the run can say so; standard error drops it.</summary>
+    [Fact]
+    public void A_failed_write_throws_unless_quiet()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var full = new FileStream("/dev/full", FileMode.Open, FileAccess.Write);
+        int descriptor = (int)full.SafeFileHandle.DangerousGetHandle();
+        var error = Assert.Throws<IOException>(() => new StandardStream(descriptor).Write("text"u8));
+        Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
+        new StandardStream(descriptor, quietOnFailure: true).Write("text"u8);
+    }
 }
