@@ -55,10 +55,7 @@ internal sealed class ParserSession
         session._knownHead = head;
         session._rebuilt = null;
         session._diagnostics.Clear();
-        int lineEnd = session.LineEnd(spanStart);
-        int contentEnd = session.TrimNewline(spanStart, lineEnd);
-        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
-        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, fullStart);
+        session.ReadAgain(spanStart, fullStart);
         var tokens = session._rebuilt ?? throw new InvalidOperationException("no instruction to rebuild at " + spanStart);
         session._rebuilt = null;
         session._knownHeredocs = null;
@@ -97,10 +94,7 @@ internal sealed class ParserSession
         // Read as the parse reads (only the first shell word split, no argument value made): no token is made from this read.
         session._scratch.TokensOnly = false;
         session._scratch.DeferArguments = true;
-        int lineEnd = session.LineEnd(spanStart);
-        int contentEnd = session.TrimNewline(spanStart, lineEnd);
-        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
-        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
+        session.ReadAgain(spanStart, spanStart);
         session._scratch.TokensOnly = true;
         session._scratch.DeferArguments = false;
         var text = session._rebuiltArgumentsText ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
@@ -141,6 +135,15 @@ internal sealed class ParserSession
         return result;
     }
 
+    // Reads the instruction whose keyword is at `spanStart` again, from its first line, as Run read it.
+    private void ReadAgain(int spanStart, int fullStart)
+    {
+        int lineEnd = LineEnd(spanStart);
+        int contentEnd = TrimNewline(spanStart, lineEnd);
+        int segmentEnd = TrimContinuation(spanStart, contentEnd, out bool continues);
+        ReadInstruction(spanStart, segmentEnd, continues, lineEnd, fullStart);
+    }
+
     private static int NextLineEnd(string text, int pos)
     {
         int nl = text.IndexOf('\n', pos);
@@ -159,10 +162,7 @@ internal sealed class ParserSession
         session._diagnostics.Clear();
         // Read as the parse reads (only the first shell word split), values made: no token is made from this read.
         session._scratch.TokensOnly = false;
-        int lineEnd = session.LineEnd(spanStart);
-        int contentEnd = session.TrimNewline(spanStart, lineEnd);
-        int segmentEnd = session.TrimContinuation(spanStart, contentEnd, out bool continues);
-        session.ReadInstruction(spanStart, segmentEnd, continues, lineEnd, spanStart);
+        session.ReadAgain(spanStart, spanStart);
         session._scratch.TokensOnly = true;
         var arguments = session._rebuiltArguments ?? throw new InvalidOperationException("no instruction to read at " + spanStart);
         session._rebuiltArguments = null;
