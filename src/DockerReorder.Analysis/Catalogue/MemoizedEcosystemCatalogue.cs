@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DockerReorder.Analysis.Model;
 
@@ -19,6 +20,10 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
     private readonly IEcosystemCatalogue _inner;
     private readonly Dictionary<string, List<Verdict>> _verdicts = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyDictionary<string, string>, string> _environmentKeys = new(ReferenceEqualityComparer.Instance);
+    // The key of the step being classified, written here and looked up as a span: a string per RUN per round
+    // (and a builder to make it) was most of the memo's allocation, and most lookups hit.
+    private char[] _key = new char[256];
+    private int _keyLength;
 
     // Environment: the one classified, when the key holds only its hash (null: the key holds all of it).
     private sealed record Verdict(StepEffect Effect, List<(string Path, ManifestLookup Answer)> Files, List<(string Path, IReadOnlyList<string>? Listing)> Listings,
@@ -41,8 +46,9 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(readFile);
-        var key = KeyOf(step);
-        _verdicts.TryGetValue(key, out var seen);
+        WriteKey(step);
+        var key = _key.AsSpan(0, _keyLength);
+        _verdicts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var seen);
         if (seen is not null)
         {
             foreach (var verdict in seen)
@@ -70,7 +76,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
             files.Add((path, answer));
             return answer;
         });
-        if (seen is null) _verdicts[key] = seen = [];
+        if (seen is null) _verdicts[new string(_key, 0, _keyLength)] = seen = [];
         if (seen.Count < VerdictsPerStep) seen.Add(new Verdict(effect, files, listings, step.Environment is KnownVariableSet ? step.Environment : null));
         return effect;
     }
@@ -91,34 +97,36 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
     }
 
     // Every input of the step, each part prefixed with its length so that no two steps share a key.
-    private string KeyOf(RunStep step)
+    private void WriteKey(RunStep step)
     {
-        var sb = new StringBuilder();
-        Append(sb, step.ShellScript);
-        AppendAll(sb, step.ExecArguments);
-        AppendAll(sb, step.HeredocBodies);
-        AppendAll(sb, step.Mounts);
-        Append(sb, step.WorkingDirectory);
-        sb.Append(step.ListDirectory is null ? 'n' : 'l');
+        _keyLength = 0;
+        Append(step.ShellScript);
+        AppendAll(step.ExecArguments);
+        AppendAll(step.HeredocBodies);
+        AppendAll(step.Mounts);
+        Append(step.WorkingDirectory);
+        Write(step.ListDirectory is null ? "n" : "l");
         if (step.Environment is KnownVariableSet known)
         {
             // A model's environment keeps a hash of its entries: writing them all out per step was quadratic
             // in a stage's ENV lines. A hash can collide, so a verdict also keeps the environment to compare.
-            sb.Append('#').Append(known.Count).Append(':').Append(known.ContentHash);
-            return sb.ToString();
+            Write("#");
+            Write(known.Count);
+            Write(":");
+            Write(known.ContentHash);
+            return;
         }
         if (!_environmentKeys.TryGetValue(step.Environment, out var environment))
         {
             var env = new StringBuilder();
             foreach (var (name, value) in step.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                Append(env, name);
-                Append(env, value);
+                env.Append(name.Length).Append(':').Append(name);
+                env.Append(value.Length).Append(':').Append(value);
             }
             _environmentKeys[step.Environment] = environment = env.ToString();
         }
-        sb.Append(environment);
-        return sb.ToString();
+        Write(environment);
     }
 
     private static bool SameEntries(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
@@ -132,16 +140,33 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         return true;
     }
 
-    private static void AppendAll(StringBuilder sb, IReadOnlyList<string?>? values)
+    private void AppendAll(IReadOnlyList<string?>? values)
     {
-        if (values is null) { sb.Append('-'); return; }
-        sb.Append(values.Count).Append('[');
-        foreach (var value in values) Append(sb, value);
+        if (values is null) { Write("-"); return; }
+        Write(values.Count);
+        Write("[");
+        foreach (var value in values) Append(value);
     }
 
-    private static void Append(StringBuilder sb, string? value)
+    private void Append(string? value)
     {
-        if (value is null) { sb.Append('-'); return; }
-        sb.Append(value.Length).Append(':').Append(value);
+        if (value is null) { Write("-"); return; }
+        Write(value.Length);
+        Write(":");
+        Write(value);
+    }
+
+    private void Write(ReadOnlySpan<char> text)
+    {
+        if (_keyLength + text.Length > _key.Length) Array.Resize(ref _key, Math.Max(_key.Length * 2, _keyLength + text.Length));
+        text.CopyTo(_key.AsSpan(_keyLength));
+        _keyLength += text.Length;
+    }
+
+    private void Write(int number)
+    {
+        Span<char> digits = stackalloc char[11];
+        number.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+        Write(digits[..written]);
     }
 }

@@ -86,8 +86,10 @@ public sealed class SinkPlanner
             instruction.Heredocs.Count == 0 ? [] : instruction.Heredocs.Select(h => h.Content).ToList(),
             MountsOf(instruction),
             step.State.WorkingDirectory.Path ?? "",
-            EnvironmentOf(step.State));
-        run = run with { ListDirectory = path => ListAt(step, path) };
+            EnvironmentOf(step.State))
+        {
+            ListDirectory = path => ListAt(step, path), // an initializer, not `with`: a second record per RUN per round
+        };
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
         return effect;

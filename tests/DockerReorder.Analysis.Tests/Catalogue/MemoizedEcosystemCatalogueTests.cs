@@ -45,4 +45,18 @@ public sealed class MemoizedEcosystemCatalogueTests
         Assert.Equal(shared.Kind, plain.Kind);
         Assert.Equal(shared.Reads(), plain.Reads());
     }
+
+    [Fact]
+    public void A_step_longer_than_the_key_buffer_is_told_apart_by_its_last_character_and_found_again()
+    {
+        var memo = MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default);
+        var padding = new string(' ', 1000);
+        RunStep Long(string script) => new("pip install -r requirements.txt" + padding + script, null, [], [], "/app", new Dictionary<string, string>());
+        var first = memo.Classify(Long("&& true"), Read);
+        var other = memo.Classify(Long("&& make"), Read);
+        var again = memo.Classify(Long("&& true"), Read);
+        Assert.NotSame(first, other);
+        Assert.Same(first, again);
+        Assert.Equal(EcosystemCatalogue.Default.Classify(Long("&& make"), Read).Kind, other.Kind);
+    }
 }
