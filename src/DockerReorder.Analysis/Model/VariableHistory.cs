@@ -11,7 +11,8 @@ internal sealed class VariableHistory
 {
     // Per name, its values in version order; null is a variable whose value is not known (an ARG). Most names
     // are set once: the first value is kept in the slot, and a list is made only for a name set again.
-    private readonly Dictionary<string, Slot> _changes = new(StringComparer.Ordinal);
+    // Made on the first set: most stages of a big file declare no variable at all.
+    private Dictionary<string, Slot>? _changes;
 
     private struct Slot
     {
@@ -21,22 +22,22 @@ internal sealed class VariableHistory
     }
 
     // Names in the order they first appeared, which is the order a copied dictionary enumerated them in.
-    private readonly List<string> _order = [];
+    private List<string>? _order;
 
     /// <summary>The newest version; a set of an older one starts a new history when it changes.</summary>
     public int Latest { get; private set; }
 
     /// <summary>How many names the newest version has.</summary>
-    public int LatestCount => _order.Count;
+    public int LatestCount => _order?.Count ?? 0;
 
     /// <summary>The name that appeared <paramref name="index"/>-th (0-based).</summary>
-    public string NameAt(int index) => _order[index];
+    public string NameAt(int index) => _order is { } order ? order[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The value of <paramref name="name"/> at <paramref name="version"/>; false when it is not declared then.</summary>
     public bool TryGet(string name, int version, out string? value)
     {
         value = null;
-        if (!_changes.TryGetValue(name, out var slot) || slot.FirstVersion > version) return false;
+        if (_changes is null || !_changes.TryGetValue(name, out var slot) || slot.FirstVersion > version) return false;
         var later = slot.Later;
         if (later is null || later[0].Version > version) { value = slot.FirstValue; return true; }
         // Most lookups are at a recent version: look at the end, then search.
@@ -59,12 +60,12 @@ internal sealed class VariableHistory
     /// <summary>Sets <paramref name="name"/> in the newest version; false when it is a new name.</summary>
     public bool Set(string name, string? value)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_changes, name, out bool exists);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_changes ??= new(StringComparer.Ordinal), name, out bool exists);
         if (!exists)
         {
             slot.FirstVersion = Latest;
             slot.FirstValue = value;
-            _order.Add(name);
+            (_order ??= []).Add(name);
             return true;
         }
         if (slot.Later is null)
