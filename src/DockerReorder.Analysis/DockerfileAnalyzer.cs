@@ -117,6 +117,7 @@ public static class DockerfileAnalyzer
                 current = null;
                 // The old tree of a big file has lived long enough to reach the oldest generation, which is collected
                 // rarely: collect it and the analysis's garbage now, so the new text and tree reuse that memory.
+                // Not a heap hard limit instead: one low enough to lower the peak failed the 5 MiB file (bench/PERF-NOTES.md).
                 if (text.Length >= BigFileLength) GC.Collect();
                 var next = FixApplier.Write(text, edits);
                 if (!string.Equals(next, text, StringComparison.Ordinal))
