@@ -109,24 +109,29 @@ public static class DockerfileAnalyzer
             }
             // Fixes that only write other files (DR003's .dockerignore) change the context, not the text.
             var fileFixes = fixes.Where(f => f.Edits.Count == 0 && f.FileWrites.Count > 0 && f.FileWrites.Any(w => !written.ContainsKey(w.ContextPath))).ToList();
-            var (next, accepted) = FixApplier.Apply(text, fixes.Except(fileFixes));
-            bool textChanged = accepted.Count > 0 && next != text;
-            if (textChanged)
+            var (accepted, edits) = FixApplier.Select(fixes.Except(fileFixes));
+            bool textChanged = false;
+            if (edits.Count > 0)
             {
-                // Let the last tree go before the next one is built: holding both doubled the peak memory of a big file.
+                // Let the last tree go before the next text and tree are built: holding both doubled the peak memory of a big file.
                 current = null;
-                // The old tree of a big file has lived long enough to reach the oldest generation, which is
-                // collected rarely: collect it now, or the next tree is built beside it.
-                if (next.Length >= BigFileLength) GC.Collect();
-                var reparsed = DockerfileParser.Parse(SourceText.From(next));
-                // A fix that breaks the parse is a bug: keep the last good text rather than write it.
-                if (reparsed.Diagnostics.Count > currentDiagnostics) textChanged = false;
-                else
+                // The old tree of a big file has lived long enough to reach the oldest generation, which is collected
+                // rarely: collect it and the analysis's garbage now, so the new text and tree reuse that memory.
+                // Not a heap hard limit instead: one low enough to lower the peak failed the 5 MiB file (bench/PERF-NOTES.md).
+                if (text.Length >= BigFileLength) GC.Collect();
+                var next = FixApplier.Write(text, edits);
+                if (!string.Equals(next, text, StringComparison.Ordinal))
                 {
-                    applied.AddRange(accepted);
-                    text = next;
-                    current = reparsed;
-                    currentDiagnostics = reparsed.Diagnostics.Count;
+                    var reparsed = DockerfileParser.Parse(SourceText.From(next));
+                    // A fix that breaks the parse is a bug: keep the last good text rather than write it.
+                    if (reparsed.Diagnostics.Count <= currentDiagnostics)
+                    {
+                        applied.AddRange(accepted);
+                        text = next;
+                        current = reparsed;
+                        currentDiagnostics = reparsed.Diagnostics.Count;
+                        textChanged = true;
+                    }
                 }
             }
             foreach (var fix in fileFixes)

@@ -13,6 +13,13 @@ public static class FixApplier
     /// <summary>Applies <paramref name="fixes"/> to <paramref name="text"/>; returns the new text and the fixes applied.</summary>
     public static (string Text, IReadOnlyList<Fix> Applied) Apply(string text, IEnumerable<Fix> fixes)
     {
+        var (accepted, edits) = Select(fixes);
+        return (Write(text, edits), accepted);
+    }
+
+    // The fixes accepted and their edits in the order they are written; Fix drops the old tree between this and Write.
+    internal static (List<Fix> Accepted, List<(TextEdit Edit, int FixOrder, int EditOrder)> Edits) Select(IEnumerable<Fix> fixes)
+    {
         var accepted = new List<Fix>();
         var edits = new List<(TextEdit Edit, int FixOrder, int EditOrder)>();
         // Accepted fixes by their first edit's span, and accepted edits by start: a big file has
@@ -50,10 +57,17 @@ public static class FixApplier
             if (c == 0) c = a.EditOrder.CompareTo(b.EditOrder);
             return c;
         });
+        return (accepted, ordered);
+    }
+
+    // The text with the edits written in; the text itself when there are none (a copy of a big file was a tenth of a --check's peak).
+    internal static string Write(string text, List<(TextEdit Edit, int FixOrder, int EditOrder)> ordered)
+    {
+        if (ordered.Count == 0) return text;
         // Written straight into a string of the final length: a builder of a big file is a second copy of it.
         int length = text.Length;
         foreach (var (edit, _, _) in ordered) length += edit.NewText.Length - edit.Span.Length;
-        var result = string.Create(length, (text, ordered), static (destination, state) =>
+        return string.Create(length, (text, ordered), static (destination, state) =>
         {
             var (source, edits) = state;
             LargeTextPages.Advise(destination);
@@ -68,7 +82,6 @@ public static class FixApplier
             }
             source.AsSpan(position).CopyTo(destination[written..]);
         });
-        return (result, accepted);
     }
 
     // Fixes with the same edits have the same first span (a fix without edits: an empty span at -1).
