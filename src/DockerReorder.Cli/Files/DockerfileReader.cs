@@ -9,6 +9,11 @@ public static class DockerfileReader
     /// <summary>Reads <paramref name="fullPath"/>; throws <see cref="FileProblem"/> with a one-line message naming <paramref name="displayPath"/>.</summary>
     public static DockerfileContent Read(string fullPath, string displayPath)
     {
+        if (OperatingSystem.IsLinux() && ReadSmallFile(fullPath) is { } small)
+        {
+            Check(small.Bytes, displayPath);
+            return small;
+        }
         byte[] bytes;
         DateTime mtime;
         try
@@ -25,6 +30,34 @@ public static class DockerfileReader
         Check(bytes, displayPath);
         return new DockerfileContent(bytes, mtime);
     }
+
+    // Linux, a file under 64 KiB: open, fstat (the time), read to the end, close; five system calls where File.OpenHandle
+    // makes eight (two are the advisory flock it takes for FileShare.Read, which guards nothing here: the write checks
+    // bytes and time again). Null for anything else (an error, a bigger file): the general path then answers with its own errors.
+    private static DockerfileContent? ReadSmallFile(string fullPath)
+    {
+        int descriptor = PosixFileCalls.Open(KernelPaths.Shorten(fullPath));
+        if (descriptor < 0) return null;
+        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: true);
+        var buffer = ArrayPool<byte>.Shared.Rent(SmallFileLimit);
+        try
+        {
+            var mtime = File.GetLastWriteTimeUtc(handle);
+            int length = 0;
+            while (length < buffer.Length)
+            {
+                nint n = PosixFileCalls.Read(descriptor, ref buffer[length], buffer.Length - length);
+                if (n == 0) return new DockerfileContent(buffer.AsSpan(0, length).ToArray(), mtime);
+                if (n > 0) length += (int)n;
+                else if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != PosixFileCalls.Interrupted) return null;
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    private const int SmallFileLimit = 64 * 1024;
 
     // The bytes of a file of known length, or null for what File.ReadAllBytes handles itself (no length, too long, shrunk meanwhile).
     private static byte[]? ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
