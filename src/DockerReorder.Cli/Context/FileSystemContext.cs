@@ -1,5 +1,6 @@
 using System.Text;
 using DockerReorder.Analysis.Context;
+using DockerReorder.Cli.Files;
 
 namespace DockerReorder.Cli.Context;
 
@@ -50,7 +51,7 @@ public sealed class FileSystemContext : IContextFileSystem
     public bool FileExists(string path)
     {
         var full = Resolve(path, out var relative);
-        if (full is null || IsKnownMissing(relative))
+        if (full is null || IsKnownMissing(relative) || NothingAt(full, relative))
         {
             return false;
         }
@@ -83,7 +84,7 @@ public sealed class FileSystemContext : IContextFileSystem
     public bool DirectoryExists(string path)
     {
         var full = Resolve(path, out var relative);
-        if (full is null || IsKnownMissing(relative))
+        if (full is null || IsKnownMissing(relative) || NothingAt(full, relative))
         {
             return false;
         }
@@ -194,6 +195,19 @@ public sealed class FileSystemContext : IContextFileSystem
         {
             _missing.Add(relative);
         }
+    }
+
+    // Linux: one short system call (a path relative to the current directory, no status to fill) finds the absent
+    // paths most probes ask about; "nothing at all" is exactly what makes the full probe answer false and remember the path.
+    private bool NothingAt(string full, string relative)
+    {
+        if (!OperatingSystem.IsLinux() || relative.Length == 0 || !PosixFileCalls.NothingAt(KernelPaths.Shorten(full)))
+        {
+            return false;
+        }
+
+        _missing.Add(relative);
+        return true;
     }
 
     // True when the parent folder was listed and lacks this name: the listing opened the folder as the stat would
