@@ -38,18 +38,13 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
 
     private FileReport ProcessCore(DockerfileInput input)
     {
-        var notes = new List<string>();
+        // Notes are only shown with --verbose: without it, two formatted lines a file were made for nothing.
+        List<string>? notes = settings.Verbose ? [] : null;
         var folder = Path.GetDirectoryName(input.NominalPath)!;
         var config = configurations.For(folder);
-        if (config is not null) notes.Add($"{input.DisplayPath}: configuration {displayPath(config.FilePath)}");
+        if (config is not null) notes?.Add($"{input.DisplayPath}: configuration {displayPath(config.FilePath)}");
         bool includeUnsafe = settings.UnsafeFixes ?? config?.UnsafeFixes ?? false;
-        var select = settings.Select ?? config?.Select;
-        var options = new AnalysisOptions
-        {
-            Select = select is null ? null : new HashSet<string>(select, StringComparer.Ordinal),
-            Ignore = new HashSet<string>(settings.Ignore ?? config?.Ignore ?? [], StringComparer.Ordinal),
-            ExtraManifestNames = config?.ExtraManifests ?? [],
-        };
+        var options = OptionsFor(config);
 
         var tree = DockerfileParser.Parse(input.Content.Bytes);
         var syntaxErrors = new List<string>();
@@ -57,14 +52,14 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         {
             if (d.Severity == DiagnosticSeverity.Error) syntaxErrors.Add($"{input.DisplayPath}:{d.Position.Line}:{d.Position.Column}: {d.Message}");
         }
-        if (syntaxErrors.Count > 0) return new FileReport { DisplayPath = input.DisplayPath, Errors = syntaxErrors, Notes = notes };
+        if (syntaxErrors.Count > 0) return new FileReport { DisplayPath = input.DisplayPath, Errors = syntaxErrors, Notes = notes ?? [] };
 
         var contextDirectory = settings.Context is { } c ? Path.GetFullPath(c) : folder;
         var relative = Path.GetRelativePath(contextDirectory, input.NominalPath);
         string? dockerfileInContext = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace(Path.DirectorySeparatorChar, '/');
         var files = new FileSystemContext(contextDirectory);
         var context = BuildContext.Open(files, dockerfileInContext);
-        notes.Add($"{input.DisplayPath}: context {displayPath(contextDirectory)}");
+        notes?.Add($"{input.DisplayPath}: context {displayPath(contextDirectory)}");
 
         // Read what explaining needs from the original tree now: once fixing has its own tree, the original can go.
         var classifier = settings.Explain ? new ManifestSourceClassifier(options.ExtraManifestNames, files) : null;
@@ -117,7 +112,28 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
             Diff = diff.ToString(),
             FixedBytes = fixedBytes,
             Explanation = explanation,
-            Notes = notes,
+            Notes = notes ?? [],
+        };
+    }
+
+    // The options of files without a configuration file, and of each configuration file: made once, not per file.
+    private AnalysisOptions? _optionsWithoutConfiguration;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ReorderConfiguration, AnalysisOptions> _optionsByConfiguration = new(ReferenceEqualityComparer.Instance);
+
+    private AnalysisOptions OptionsFor(ReorderConfiguration? config)
+    {
+        if (config is null) return _optionsWithoutConfiguration ??= NewOptions(null);
+        return _optionsByConfiguration.GetOrAdd(config, NewOptions);
+    }
+
+    private AnalysisOptions NewOptions(ReorderConfiguration? config)
+    {
+        var select = settings.Select ?? config?.Select;
+        return new AnalysisOptions
+        {
+            Select = select is null ? null : new HashSet<string>(select, StringComparer.Ordinal),
+            Ignore = new HashSet<string>(settings.Ignore ?? config?.Ignore ?? [], StringComparer.Ordinal),
+            ExtraManifestNames = config?.ExtraManifests ?? [],
         };
     }
 
