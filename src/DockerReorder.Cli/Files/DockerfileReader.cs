@@ -7,9 +7,12 @@ namespace DockerReorder.Cli.Files;
 public static class DockerfileReader
 {
     /// <summary>Reads <paramref name="fullPath"/>; throws <see cref="FileProblem"/> with a one-line message naming <paramref name="displayPath"/>.</summary>
-    public static DockerfileContent Read(string fullPath, string displayPath)
+    /// <param name="fullPath">The file.</param>
+    /// <param name="displayPath">Its name in messages.</param>
+    /// <param name="withWriteTime">False when the modification time is not needed (only writing back compares it): a small file is then read without its status.</param>
+    public static DockerfileContent Read(string fullPath, string displayPath, bool withWriteTime = true)
     {
-        if (OperatingSystem.IsLinux() && ReadSmallFile(fullPath) is { } small)
+        if (OperatingSystem.IsLinux() && ReadSmallFile(fullPath, withWriteTime) is { } small)
         {
             Check(small.Bytes, displayPath);
             return small;
@@ -31,10 +34,11 @@ public static class DockerfileReader
         return new DockerfileContent(bytes, mtime);
     }
 
-    // Linux, a file under 64 KiB: open, fstat (the time), read to the end, close; five system calls where File.OpenHandle
-    // makes eight (two are the advisory flock it takes for FileShare.Read, which guards nothing here: the write checks
-    // bytes and time again). Null for anything else (an error, a bigger file): the general path then answers with its own errors.
-    private static DockerfileContent? ReadSmallFile(string fullPath)
+    // Linux, a file under 64 KiB: open, fstat (the time, when wanted), read to the end, close; four or five system calls where
+    // File.OpenHandle makes eight (two are the advisory flock it takes for FileShare.Read, which guards nothing here: the
+    // write checks bytes and time again). Null for anything else (an error, a bigger file): the general path then answers
+    // with its own errors.
+    private static DockerfileContent? ReadSmallFile(string fullPath, bool withWriteTime)
     {
         int descriptor = PosixFileCalls.Open(KernelPaths.Shorten(fullPath));
         if (descriptor < 0) return null;
@@ -42,7 +46,7 @@ public static class DockerfileReader
         var buffer = ArrayPool<byte>.Shared.Rent(SmallFileLimit);
         try
         {
-            var mtime = File.GetLastWriteTimeUtc(handle);
+            DateTime? mtime = withWriteTime ? File.GetLastWriteTimeUtc(handle) : null;
             int length = 0;
             while (length < buffer.Length)
             {

@@ -55,20 +55,20 @@ public sealed class ReorderRun(ReorderSettings settings, OutputChannels channels
             if (files.Count == 0 && runErrors.Count == 0 && !settings.Quiet)
                 channels.Error.WriteLine("warning: no Dockerfiles found");
             reports = new FileReport[files.Count];
-            ProcessAll(processor, files, reports);
+            ProcessAll(processor, files, reports, withWriteTime: settings.Mode == RunMode.Write);
         }
         return Report(reports, runErrors);
     }
 
     // Reports keep the files' order whichever thread processed them.
-    private static void ProcessAll(DockerfileProcessor processor, List<DiscoveredFile> files, FileReport[] reports) =>
-        ParallelLoop.For(files.Count, i => reports[i] = ProcessFile(processor, files[i]));
+    private static void ProcessAll(DockerfileProcessor processor, List<DiscoveredFile> files, FileReport[] reports, bool withWriteTime) =>
+        ParallelLoop.For(files.Count, i => reports[i] = ProcessFile(processor, files[i], withWriteTime));
 
-    private static FileReport ProcessFile(DockerfileProcessor processor, DiscoveredFile file)
+    private static FileReport ProcessFile(DockerfileProcessor processor, DiscoveredFile file, bool withWriteTime)
     {
         try
         {
-            var content = DockerfileReader.Read(file.FullPath, file.DisplayPath);
+            var content = DockerfileReader.Read(file.FullPath, file.DisplayPath, withWriteTime);
             return processor.Process(new DockerfileInput(file.DisplayPath, file.FullPath, file.FullPath, content));
         }
         catch (FileProblem e) { return new FileReport { DisplayPath = file.DisplayPath, Errors = [e.Message] }; }
