@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 using DockerReorder.Analysis.Context;
 using DockerReorder.Cli.Files;
@@ -128,17 +129,19 @@ public sealed class FileSystemContext : IContextFileSystem
     {
         try
         {
+            // One lstat answers both (a link's attributes carry ReparsePoint), where LinkTarget made a readlink too.
             var directory = new DirectoryInfo(full);
-            if (!directory.Exists || directory.LinkTarget is not null)
+            if (!directory.Exists || (directory.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 return [];
             }
 
+            // Entries straight from the listing: a file costs no system call (a FileSystemInfo per entry made an lstat,
+            // and a readlink per folder); only a folder's attributes are read, to tell a link to a folder from a folder.
             var entries = new List<ContextEntry>();
-            foreach (var entry in directory.EnumerateFileSystemInfos())
+            foreach (var entry in new FileSystemEnumerable<ContextEntry>(full, ToContextEntry, ListingOptions))
             {
-                var isDirectory = entry is DirectoryInfo && entry.LinkTarget is null;
-                entries.Add(new ContextEntry(entry.Name, isDirectory));
+                entries.Add(entry);
             }
 
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -153,6 +156,13 @@ public sealed class FileSystemContext : IContextFileSystem
             return [];
         }
     }
+
+    // What DirectoryInfo.EnumerateFileSystemInfos() used: every entry, hidden and system ones too, errors not skipped.
+    private static readonly EnumerationOptions ListingOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    // A link to a folder is listed as a non-directory entry (never followed), as Docker sends it.
+    private static ContextEntry ToContextEntry(ref FileSystemEntry entry) =>
+        new(entry.FileName.ToString(), entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0);
 
     /// <inheritdoc />
     public string? ReadAllText(string path)
