@@ -43,25 +43,35 @@ public static class DockerfileReader
         int descriptor = PosixFileCalls.Open(KernelPaths.Shorten(fullPath));
         if (descriptor < 0) return null;
         using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: true);
-        var buffer = ArrayPool<byte>.Shared.Rent(SmallFileLimit);
+        var buffer = ArrayPool<byte>.Shared.Rent(FirstReadSize);
         try
         {
             DateTime? mtime = withWriteTime ? File.GetLastWriteTimeUtc(handle) : null;
             int length = 0;
-            while (length < buffer.Length)
+            while (true)
             {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= SmallFileLimit) return null;
+                    var larger = ArrayPool<byte>.Shared.Rent(SmallFileLimit);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
                 nint n = PosixFileCalls.Read(descriptor, ref buffer[length], buffer.Length - length);
                 if (n == 0) return new DockerfileContent(buffer.AsSpan(0, length).ToArray(), mtime);
                 if (n > 0) length += (int)n;
                 else if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() != PosixFileCalls.Interrupted) return null;
             }
-            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
     private const int SmallFileLimit = 64 * 1024;
+
+    // Most Dockerfiles fit in the first buffer: a one-file run then does not grow the heap by a 64 KiB buffer.
+    private const int FirstReadSize = 8 * 1024;
 
     // The bytes of a file of known length, or null for what File.ReadAllBytes handles itself (no length, too long, shrunk meanwhile).
     private static byte[]? ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle)

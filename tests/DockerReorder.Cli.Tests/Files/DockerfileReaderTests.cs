@@ -61,12 +61,12 @@ public sealed class DockerfileReaderTests
         }
     }
 
-    /// <summary>Files around the 64 KiB read buffer (the short path reads below it, the general path from it on) read whole.</summary>
+    /// <summary>Files around the 8 KiB first buffer and the 64 KiB limit (the short path reads below it, the general path from it on) read whole.</summary>
     [Fact]
     public void Files_around_the_small_file_limit_read_whole()
     {
         using var t = new TempFolder();
-        foreach (var size in new[] { 1, 65_535, 65_536, 65_537, 200_000 })
+        foreach (var size in new[] { 1, 8_191, 8_192, 8_193, 20_000, 65_535, 65_536, 65_537, 200_000 })
         {
             var bytes = new byte[size];
             for (int i = 0; i < size; i++) bytes[i] = (byte)(i % 64 == 63 ? '\n' : 'a' + i % 26);
