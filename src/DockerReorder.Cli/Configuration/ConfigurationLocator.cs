@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DockerReorder.Cli.Files;
 
 namespace DockerReorder.Cli.Configuration;
 
@@ -10,6 +11,8 @@ public sealed class ConfigurationLocator(Func<string, string> displayPath)
     /// <summary>The configuration for <paramref name="directory"/>, or null when no folder up to the root has one. Throws <see cref="ConfigurationException"/> for an invalid file.</summary>
     public ReorderConfiguration? For(string directory)
     {
+        // A folder already looked up is a key as given (keys are full paths, and a full path is its own full path).
+        if (_byDirectory.TryGetValue(directory, out var known)) return known.Value;
         var full = Path.GetFullPath(directory);
         return _byDirectory.GetOrAdd(full, d => new Lazy<ReorderConfiguration?>(() => Load(d))).Value;
     }
@@ -17,7 +20,9 @@ public sealed class ConfigurationLocator(Func<string, string> displayPath)
     private ReorderConfiguration? Load(string directory)
     {
         var candidate = Path.Combine(directory, ConfigurationFileReader.FileName);
-        if (File.Exists(candidate))
+        // Most folders have none: one short system call says so (File.Exists is true for a dangling link, so only "nothing at all" may skip it).
+        bool nothingThere = OperatingSystem.IsLinux() && PosixFileCalls.NothingAt(KernelPaths.Shorten(candidate));
+        if (!nothingThere && File.Exists(candidate))
         {
             byte[] bytes;
             try { bytes = File.ReadAllBytes(candidate); }

@@ -1,5 +1,7 @@
+using System.IO.Enumeration;
 using System.Text;
 using DockerReorder.Analysis.Context;
+using DockerReorder.Cli.Files;
 
 namespace DockerReorder.Cli.Context;
 
@@ -50,7 +52,7 @@ public sealed class FileSystemContext : IContextFileSystem
     public bool FileExists(string path)
     {
         var full = Resolve(path, out var relative);
-        if (full is null || IsKnownMissing(relative))
+        if (full is null || IsKnownMissing(relative) || NothingAt(full, relative))
         {
             return false;
         }
@@ -83,7 +85,7 @@ public sealed class FileSystemContext : IContextFileSystem
     public bool DirectoryExists(string path)
     {
         var full = Resolve(path, out var relative);
-        if (full is null || IsKnownMissing(relative))
+        if (full is null || IsKnownMissing(relative) || NothingAt(full, relative))
         {
             return false;
         }
@@ -127,17 +129,19 @@ public sealed class FileSystemContext : IContextFileSystem
     {
         try
         {
+            // One lstat answers both (a link's attributes carry ReparsePoint), where LinkTarget made a readlink too.
             var directory = new DirectoryInfo(full);
-            if (!directory.Exists || directory.LinkTarget is not null)
+            if (!directory.Exists || (directory.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 return [];
             }
 
+            // Entries straight from the listing: a file costs no system call (a FileSystemInfo per entry made an lstat,
+            // and a readlink per folder); only a folder's attributes are read, to tell a link to a folder from a folder.
             var entries = new List<ContextEntry>();
-            foreach (var entry in directory.EnumerateFileSystemInfos())
+            foreach (var entry in new FileSystemEnumerable<ContextEntry>(full, ToContextEntry, ListingOptions))
             {
-                var isDirectory = entry is DirectoryInfo && entry.LinkTarget is null;
-                entries.Add(new ContextEntry(entry.Name, isDirectory));
+                entries.Add(entry);
             }
 
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -152,6 +156,13 @@ public sealed class FileSystemContext : IContextFileSystem
             return [];
         }
     }
+
+    // What DirectoryInfo.EnumerateFileSystemInfos() used: every entry, hidden and system ones too, errors not skipped.
+    private static readonly EnumerationOptions ListingOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    // A link to a folder is listed as a non-directory entry (never followed), as Docker sends it.
+    private static ContextEntry ToContextEntry(ref FileSystemEntry entry) =>
+        new(entry.FileName.ToString(), entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0);
 
     /// <inheritdoc />
     public string? ReadAllText(string path)
@@ -194,6 +205,19 @@ public sealed class FileSystemContext : IContextFileSystem
         {
             _missing.Add(relative);
         }
+    }
+
+    // Linux: one short system call (a path relative to the current directory, no status to fill) finds the absent
+    // paths most probes ask about; "nothing at all" is exactly what makes the full probe answer false and remember the path.
+    private bool NothingAt(string full, string relative)
+    {
+        if (!OperatingSystem.IsLinux() || relative.Length == 0 || !PosixFileCalls.NothingAt(KernelPaths.Shorten(full)))
+        {
+            return false;
+        }
+
+        _missing.Add(relative);
+        return true;
     }
 
     // True when the parent folder was listed and lacks this name: the listing opened the folder as the stat would

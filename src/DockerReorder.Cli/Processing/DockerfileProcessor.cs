@@ -44,18 +44,13 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         // nothing holds them after the parse, which was 5 MB of a 5 MiB file's live memory through both fix rounds.
         var (display, fullPath, nominalPath, bytes) = (input.DisplayPath, input.FullPath, input.NominalPath, input.Content.Bytes);
         var content = settings.Mode == RunMode.Write ? input.Content : null;
-        var notes = new List<string>();
+        // Notes are only shown with --verbose: without it, two formatted lines a file were made for nothing.
+        List<string>? notes = settings.Verbose ? [] : null;
         var folder = Path.GetDirectoryName(nominalPath)!;
         var config = configurations.For(folder);
-        if (config is not null) notes.Add($"{display}: configuration {displayPath(config.FilePath)}");
+        if (config is not null) notes?.Add($"{display}: configuration {displayPath(config.FilePath)}");
         bool includeUnsafe = settings.UnsafeFixes ?? config?.UnsafeFixes ?? false;
-        var select = settings.Select ?? config?.Select;
-        var options = new AnalysisOptions
-        {
-            Select = select is null ? null : new HashSet<string>(select, StringComparer.Ordinal),
-            Ignore = new HashSet<string>(settings.Ignore ?? config?.Ignore ?? [], StringComparer.Ordinal),
-            ExtraManifestNames = config?.ExtraManifests ?? [],
-        };
+        var options = OptionsFor(config);
 
         var tree = DockerfileParser.Parse(bytes);
         var syntaxErrors = new List<string>();
@@ -63,14 +58,14 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         {
             if (d.Severity == DiagnosticSeverity.Error) syntaxErrors.Add($"{display}:{d.Position.Line}:{d.Position.Column}: {d.Message}");
         }
-        if (syntaxErrors.Count > 0) return new FileReport { DisplayPath = display, Errors = syntaxErrors, Notes = notes };
+        if (syntaxErrors.Count > 0) return new FileReport { DisplayPath = display, Errors = syntaxErrors, Notes = notes ?? [] };
 
         var contextDirectory = settings.Context is { } c ? Path.GetFullPath(c) : folder;
         var relative = Path.GetRelativePath(contextDirectory, nominalPath);
         string? dockerfileInContext = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace(Path.DirectorySeparatorChar, '/');
         var files = new FileSystemContext(contextDirectory);
         var context = BuildContext.Open(files, dockerfileInContext);
-        notes.Add($"{display}: context {displayPath(contextDirectory)}");
+        notes?.Add($"{display}: context {displayPath(contextDirectory)}");
 
         // Read what explaining needs from the original tree now: once fixing has its own tree, the original can go.
         var classifier = settings.Explain ? new ManifestSourceClassifier(options.ExtraManifestNames, files) : null;
@@ -123,7 +118,28 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
             Diff = diff.ToString(),
             FixedBytes = fixedBytes,
             Explanation = explanation,
-            Notes = notes,
+            Notes = notes ?? [],
+        };
+    }
+
+    // The options of files without a configuration file, and of each configuration file: made once, not per file.
+    private AnalysisOptions? _optionsWithoutConfiguration;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ReorderConfiguration, AnalysisOptions> _optionsByConfiguration = new(ReferenceEqualityComparer.Instance);
+
+    private AnalysisOptions OptionsFor(ReorderConfiguration? config)
+    {
+        if (config is null) return _optionsWithoutConfiguration ??= NewOptions(null);
+        return _optionsByConfiguration.GetOrAdd(config, NewOptions);
+    }
+
+    private AnalysisOptions NewOptions(ReorderConfiguration? config)
+    {
+        var select = settings.Select ?? config?.Select;
+        return new AnalysisOptions
+        {
+            Select = select is null ? null : new HashSet<string>(select, StringComparer.Ordinal),
+            Ignore = new HashSet<string>(settings.Ignore ?? config?.Ignore ?? [], StringComparer.Ordinal),
+            ExtraManifestNames = config?.ExtraManifests ?? [],
         };
     }
 

@@ -55,38 +55,20 @@ public sealed class ReorderRun(ReorderSettings settings, OutputChannels channels
             if (files.Count == 0 && runErrors.Count == 0 && !settings.Quiet)
                 channels.Error.WriteLine("warning: no Dockerfiles found");
             reports = new FileReport[files.Count];
-            ProcessAll(processor, files, reports);
+            ProcessAll(processor, files, reports, withWriteTime: settings.Mode == RunMode.Write);
         }
         return Report(reports, runErrors);
     }
 
-    // This thread and one more per further core take the next file until none is left; reports keep the files' order.
-    // Plain threads, not the thread pool: its start-up cost more than checking one small Dockerfile, and its
-    // thread injection only added threads that waited on each other.
-    private static void ProcessAll(DockerfileProcessor processor, List<DiscoveredFile> files, FileReport[] reports)
-    {
-        int next = -1;
-        void Work()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < files.Count) reports[i] = ProcessFile(processor, files[i]);
-        }
+    // Reports keep the files' order whichever thread processed them.
+    private static void ProcessAll(DockerfileProcessor processor, List<DiscoveredFile> files, FileReport[] reports, bool withWriteTime) =>
+        ParallelLoop.For(files.Count, i => reports[i] = ProcessFile(processor, files[i], withWriteTime));
 
-        var helpers = new Thread[Math.Max(0, Math.Min(Environment.ProcessorCount, files.Count) - 1)];
-        for (int t = 0; t < helpers.Length; t++)
-        {
-            helpers[t] = new Thread(Work) { IsBackground = true, Name = "docker-reorder worker" };
-            helpers[t].Start();
-        }
-        Work();
-        foreach (var helper in helpers) helper.Join();
-    }
-
-    private static FileReport ProcessFile(DockerfileProcessor processor, DiscoveredFile file)
+    private static FileReport ProcessFile(DockerfileProcessor processor, DiscoveredFile file, bool withWriteTime)
     {
         try
         {
-            var content = DockerfileReader.Read(file.FullPath, file.DisplayPath);
+            var content = DockerfileReader.Read(file.FullPath, file.DisplayPath, withWriteTime);
             return processor.Process(new DockerfileInput(file.DisplayPath, file.FullPath, file.FullPath, content));
         }
         catch (FileProblem e) { return new FileReport { DisplayPath = file.DisplayPath, Errors = [e.Message] }; }

@@ -263,4 +263,33 @@ public sealed class FileSystemContextTests : IDisposable
         Assert.Equal("x\n", context.ReadAllText(".dockerignore"));
         Assert.Equal([new ContextEntry(".dockerignore", false), new ContextEntry("Dockerfile", false)], context.ListDirectory(""));
     }
+
+    /// <summary>Listings read from the enumeration's entries equal the ones FileSystemInfo objects gave (name; a folder only when not a link).</summary>
+    [Fact]
+    public void Listings_equal_the_file_system_info_listing()
+    {
+        Write("Dockerfile", "FROM a\n");
+        Write(".hidden", "x");
+        Write("src/app.py", "x");
+        Write("real/inner.txt", "x");
+        Directory.CreateDirectory(Path.Combine(_root, "empty"));
+        File.CreateSymbolicLink(Path.Combine(_root, "link.txt"), Path.Combine(_root, "Dockerfile"));
+        File.CreateSymbolicLink(Path.Combine(_root, "dangling"), Path.Combine(_root, "missing-target"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "linked"), Path.Combine(_root, "real"));
+        foreach (var folder in new[] { "", "src", "real", "empty", "linked", "link.txt", "dangling", "missing", "Dockerfile" })
+        {
+            var directory = new DirectoryInfo(Path.Combine(_root, folder));
+            var expected = !directory.Exists || directory.LinkTarget is not null
+                ? []
+                : directory.EnumerateFileSystemInfos()
+                    .Select(e => new ContextEntry(e.Name, e is DirectoryInfo && e.LinkTarget is null))
+                    .OrderBy(e => e.Name, StringComparer.Ordinal)
+                    .ToList();
+            Assert.Equal(expected, new FileSystemContext(_root).ListDirectory(folder));
+        }
+
+        // A context whose root is itself a link lists nothing at its root, as before.
+        Assert.Empty(new FileSystemContext(Path.Combine(_root, "linked")).ListDirectory(""));
+    }
 }
+

@@ -77,4 +77,50 @@ public sealed class DockerfileDiscoveryTests
         foreach (var f in new[] { "services/a/Dockerfile", "services/b/Dockerfile", "services/b/notes.txt", "other/Dockerfile" }) t.Write(f, "FROM a\n");
         Assert.Equal(["services/a/Dockerfile", "services/b/Dockerfile"], Found(t.Path, ["services/**/*"]));
     }
+
+    /// <summary>Display paths made without Path.GetRelativePath (a plain path below the working directory) equal the ones made with it.</summary>
+    [Theory]
+    [InlineData("/work/repo")]
+    [InlineData("/work/repo/")]
+    [InlineData("/")]
+    public void Display_paths_equal_the_relative_path_computation(string workingDirectory)
+    {
+        var discovery = new DockerfileDiscovery(workingDirectory, [], []);
+        string[] paths =
+        [
+            "/work/repo/Dockerfile", "/work/repo/a/b/Dockerfile", "/work/repo/..a/Dockerfile", "/work/repo/a/../Dockerfile", "/work/repo/a/./Dockerfile",
+            "/work/repo//a/Dockerfile", "/work/repo/a/", "/work/repo", "/work/repo2/Dockerfile", "/work/Dockerfile", "/other/x/Dockerfile",
+            "/work/repo/...", "/work/repo/a b/Dockerfile", "/work/repo/é/Dockerfile", "/work/repo/a\\b/Dockerfile", "/Dockerfile",
+        ];
+        var root = Path.GetFullPath(workingDirectory);
+        foreach (var path in paths)
+        {
+            var relative = Path.GetRelativePath(root, path);
+            var expected = (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative).Replace(Path.DirectorySeparatorChar, '/');
+            Assert.Equal(expected, discovery.DisplayPathOf(path));
+        }
+    }
+
+    /// <summary>Thousands of named files (resolved on every core) come out as one at a time would, errors in argument order.</summary>
+    [Fact]
+    public void Many_named_files_resolve_as_one_by_one()
+    {
+        using var t = new TempFolder();
+        var arguments = new List<string>();
+        for (int i = 0; i < 300; i++)
+        {
+            t.Write($"many/{i:D3}/Dockerfile", "FROM a\n");
+            arguments.Add(i % 50 == 7 ? $"many/{i:D3}/missing" : i % 3 == 0 ? $"./many/{i:D3}/../{i:D3}/Dockerfile" : $"many/{i:D3}/Dockerfile");
+        }
+        arguments.Add("many/000/Dockerfile");
+        arguments.Add("many/001");
+        var discovery = new DockerfileDiscovery(t.Path, [], []);
+        var all = discovery.Discover(arguments);
+        var oneByOne = arguments.Select(a => discovery.Discover([a])).ToList();
+        var expectedFiles = oneByOne.SelectMany(r => r.Files).DistinctBy(f => f.FullPath).OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToList();
+        Assert.Equal(expectedFiles, all.Files);
+        Assert.Equal(oneByOne.SelectMany(r => r.Errors), all.Errors);
+        Assert.Equal(6, all.Errors.Count);
+    }
 }
+

@@ -60,4 +60,28 @@ public sealed class DockerfileReaderTests
             Assert.Equal(File.GetLastWriteTimeUtc(SymbolicLinks.ResolveFile(full)), content.LastWriteTimeUtc);
         }
     }
+
+    /// <summary>Files around the 8 KiB first buffer and the 64 KiB limit (the short path reads below it, the general path from it on) read whole.</summary>
+    [Fact]
+    public void Files_around_the_small_file_limit_read_whole()
+    {
+        using var t = new TempFolder();
+        foreach (var size in new[] { 1, 8_191, 8_192, 8_193, 20_000, 65_535, 65_536, 65_537, 200_000 })
+        {
+            var bytes = new byte[size];
+            for (int i = 0; i < size; i++) bytes[i] = (byte)(i % 64 == 63 ? '\n' : 'a' + i % 26);
+            var full = t.WriteBytes($"d{size}/Dockerfile", bytes);
+            Assert.Equal(bytes, DockerfileReader.Read(full, "Dockerfile").Bytes);
+        }
+    }
+
+    /// <summary>A folder named as the file is refused as before (the general path's answer).</summary>
+    [Fact]
+    public void A_folder_is_refused_as_before()
+    {
+        using var t = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(t.Path, "Dockerfile"));
+        var e = Assert.Throws<FileProblem>(() => DockerfileReader.Read(Path.Combine(t.Path, "Dockerfile"), "Dockerfile"));
+        Assert.Equal("Dockerfile: permission denied", e.Message);
+    }
 }
