@@ -21,8 +21,10 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
     private readonly Dictionary<string, List<Verdict>> _verdicts = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyDictionary<string, string>, string> _environmentKeys = new(ReferenceEqualityComparer.Instance);
     // The key of the step being classified, written here and looked up as a span: a string per RUN per round
-    // (and a builder to make it) was most of the memo's allocation, and most lookups hit.
-    private char[] _key = new char[256];
+    // (and a builder to make it) was most of the memo's allocation, and most lookups hit. One buffer per thread,
+    // not per memo: a memo is made per file, and 10,000 small files each paid for a buffer.
+    [ThreadStatic] private static char[]? t_key;
+    private char[] _key = [];
     private int _keyLength;
 
     // Environment: the one classified, when the key holds only its hash (null: the key holds all of it).
@@ -49,13 +51,12 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         WriteKey(step);
         var key = _key.AsSpan(0, _keyLength);
         _verdicts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var seen);
-        if (seen is not null)
+        // The key's string is made before classifying: the buffer belongs to the thread, not to this call.
+        if (seen is null) _verdicts[key.ToString()] = seen = [];
+        foreach (var verdict in seen)
         {
-            foreach (var verdict in seen)
-            {
-                if (verdict.Environment is not null && !SameEntries(verdict.Environment, step.Environment)) continue;
-                if (ReadsTheSame(verdict, step, readFile)) return verdict.Effect;
-            }
+            if (verdict.Environment is not null && !SameEntries(verdict.Environment, step.Environment)) continue;
+            if (ReadsTheSame(verdict, step, readFile)) return verdict.Effect;
         }
 
         var files = new List<(string, ManifestLookup)>();
@@ -76,7 +77,6 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
             files.Add((path, answer));
             return answer;
         });
-        if (seen is null) _verdicts[new string(_key, 0, _keyLength)] = seen = [];
         if (seen.Count < VerdictsPerStep) seen.Add(new Verdict(effect, files, listings, step.Environment is KnownVariableSet ? step.Environment : null));
         return effect;
     }
@@ -99,6 +99,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
     // Every input of the step, each part prefixed with its length so that no two steps share a key.
     private void WriteKey(RunStep step)
     {
+        _key = t_key ??= new char[256];
         _keyLength = 0;
         Append(step.ShellScript);
         AppendAll(step.ExecArguments);
@@ -158,9 +159,16 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
 
     private void Write(ReadOnlySpan<char> text)
     {
-        if (_keyLength + text.Length > _key.Length) Array.Resize(ref _key, Math.Max(_key.Length * 2, _keyLength + text.Length));
+        if (_keyLength + text.Length > _key.Length) t_key = _key = GrownBy(_key, _keyLength, text.Length);
         text.CopyTo(_key.AsSpan(_keyLength));
         _keyLength += text.Length;
+    }
+
+    private static char[] GrownBy(char[] buffer, int used, int more)
+    {
+        var grown = new char[Math.Max(buffer.Length * 2, used + more)];
+        buffer.AsSpan(0, used).CopyTo(grown);
+        return grown;
     }
 
     private void Write(int number)

@@ -22,6 +22,7 @@ public static class FixApplier
     {
         var accepted = new List<Fix>();
         var edits = new List<(TextEdit Edit, int FixOrder, int EditOrder)>();
+        if (fixes is IReadOnlyCollection<Fix> { Count: 0 }) return (accepted, edits); // most files: no working tables to make
         // Accepted fixes by their first edit's span, and accepted edits by start: a big file has
         // thousands of fixes, and comparing each with every accepted one was quadratic.
         var acceptedByFirstSpan = new Dictionary<TextSpan, List<Fix>>();

@@ -9,7 +9,9 @@ namespace DockerReorder.Analysis.Rules;
 /// <summary>What every rule sees: the model, the build context, and the sink plans computed once for all rules.</summary>
 public sealed class RuleContext
 {
-    private readonly Dictionary<bool, IReadOnlyList<(SinkPlan Plan, Fix? Fix)>> _plans = [];
+    // The plans with installs crossed, and without (DR002 alone): two fields, not a table, for two keys.
+    private IReadOnlyList<(SinkPlan Plan, Fix? Fix)>? _plansCrossingInstalls;
+    private IReadOnlyList<(SinkPlan Plan, Fix? Fix)>? _plansStoppingAtInstalls;
 
     /// <summary>Creates the context.</summary>
     public RuleContext(DockerfileModel model, BuildContext? buildContext, SinkPlanner planner, AnalysisOptions options)
@@ -44,12 +46,8 @@ public sealed class RuleContext
         get
         {
             bool includeInstalls = Options.IsEnabled(RuleIds.InstallAfterBroadCopy);
-            if (!_plans.TryGetValue(includeInstalls, out var plans))
-            {
-                plans = Planner.PlanAll(includeInstalls).Select(p => (p, SinkFixBuilder.Build(p, Tree))).ToList();
-                _plans[includeInstalls] = plans;
-            }
-            return plans;
+            ref var plans = ref includeInstalls ? ref _plansCrossingInstalls : ref _plansStoppingAtInstalls;
+            return plans ??= Planner.PlanAll(includeInstalls).Select(p => (p, SinkFixBuilder.Build(p, Tree))).ToList();
         }
     }
 
