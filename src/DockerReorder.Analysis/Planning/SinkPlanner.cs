@@ -17,10 +17,11 @@ public sealed class SinkPlanner
     private readonly BuildContext? _context;
     private readonly IEcosystemCatalogue _catalogue;
     private readonly AnalysisOptions _options;
-    private readonly Dictionary<Step, StepEffect> _effects = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Step, CopyFootprint?> _footprints = new(ReferenceEqualityComparer.Instance);
+    // The caches are made on first use: many small files have no copy or RUN to ask about.
+    private Dictionary<Step, StepEffect>? _effects;
+    private Dictionary<Step, CopyFootprint?>? _footprints;
     // Steps between two ENV/ARG share one variables dictionary, so they share what the catalogue sees.
-    private readonly Dictionary<BuildState, IReadOnlyDictionary<string, string>> _environments = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<BuildState, IReadOnlyDictionary<string, string>>? _environments;
     private Dictionary<InstructionSyntax, Stage>? _stageOf;
     private readonly List<Step> _crossed = [];
     private readonly List<InstallStep> _installs = [];
@@ -60,6 +61,7 @@ public sealed class SinkPlanner
     private CopyFootprint? FootprintOf(Step step)
     {
         if (step.Kind is not (InstructionKind.Copy or InstructionKind.Add)) return null; // most steps: keep them out of the cache
+        _footprints ??= new(ReferenceEqualityComparer.Instance);
         if (_footprints.TryGetValue(step, out var cached)) return cached;
         var copy = ContextCopy.From(step, Escape);
         var footprint = copy is null ? null : new CopyFootprint(copy, _context, _options.ExtraManifestNames);
@@ -78,6 +80,7 @@ public sealed class SinkPlanner
     /// <summary>The catalogue's verdict on a RUN step (cached).</summary>
     public StepEffect EffectOf(Step step)
     {
+        _effects ??= new(ReferenceEqualityComparer.Instance);
         if (_effects.TryGetValue(step, out var cached)) return cached;
         var instruction = step.Instruction;
         var run = new RunStep(
@@ -108,6 +111,7 @@ public sealed class SinkPlanner
 
     private IReadOnlyDictionary<string, string> EnvironmentOf(BuildState state)
     {
+        _environments ??= new(ReferenceEqualityComparer.Instance);
         if (_environments.TryGetValue(state, out var cached)) return cached;
         var environment = WithHome(state);
         _environments[state] = environment;
