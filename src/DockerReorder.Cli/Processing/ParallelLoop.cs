@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace DockerReorder.Cli.Processing;
 
 /// <summary>
@@ -7,14 +9,26 @@ namespace DockerReorder.Cli.Processing;
 /// </summary>
 public static class ParallelLoop
 {
-    /// <summary>Calls <paramref name="body"/> once for each index in [0, <paramref name="count"/>); returns when all calls have.</summary>
+    /// <summary>
+    /// Calls <paramref name="body"/> once for each index in [0, <paramref name="count"/>); returns when all calls have.
+    /// An exception a call throws stops the loop and is rethrown here, on the calling thread, once every thread has stopped.
+    /// </summary>
     public static void For(int count, Action<int> body)
     {
         int next = -1;
+        ExceptionDispatchInfo? failure = null;
         void Work()
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count) body(i);
+            try
+            {
+                int i;
+                while (Volatile.Read(ref failure) is null && (i = Interlocked.Increment(ref next)) < count) body(i);
+            }
+            catch (Exception e)
+            {
+                // An exception escaping a helper thread would end the process with a stack trace: hand it to the caller.
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+            }
         }
 
         var helpers = new Thread[Math.Max(0, Math.Min(Environment.ProcessorCount, count) - 1)];
@@ -25,5 +39,6 @@ public static class ParallelLoop
         }
         Work();
         foreach (var helper in helpers) helper.Join();
+        failure?.Throw();
     }
 }
