@@ -99,7 +99,17 @@ public sealed class DockerReorderCommand
             Verbose = a.Verbose,
             Explain = a.Explain,
         };
-        return new ReorderRun(settings, _channels, _workingDirectory, _standardInput, _outputIsTerminal).Execute();
+        try
+        {
+            return new ReorderRun(settings, _channels, _workingDirectory, _standardInput, _outputIsTerminal).Execute();
+        }
+        catch (Exception e) when (e is not IOException)
+        {
+            // A file's own failures are its report's errors; this is a bug outside them (discovery, reporting): one line, exit 2,
+            // not a stack trace. Input and output failures (IOException) go on to Program.Main, which prints them as one line.
+            _channels.Error.WriteLine($"docker-reorder: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd('\r')}");
+            return ExitCodes.Error;
+        }
     }
 
     // The root command, and how to read the main command's arguments back from a parse.
