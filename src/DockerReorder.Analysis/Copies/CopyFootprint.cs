@@ -201,6 +201,25 @@ public sealed class CopyFootprint
     }
 
     /// <summary>
+    /// The context folder the copy puts at <paramref name="image"/>, when a folder source brings it with at least one
+    /// entry .dockerignore lets through; null otherwise, and without a context.
+    /// </summary>
+    public string? ContextDirectoryFor(ImageLocation image)
+    {
+        if (_context is null) return null;
+        string? found = null;
+        foreach (var entry in Entries(out _))
+        {
+            if (!entry.IsDirectory || ImageLocation.IsUnder(image, entry.Target) != true) continue;
+            var rel = ImagePath.RelativeTo(image.Path, entry.Target.Path);
+            if (rel.Length == 0) continue;
+            var candidate = entry.ContextPath.Length == 0 ? rel : entry.ContextPath + "/" + rel;
+            if (_context.DirectoryExists(candidate) && _context.HasIncludedEntriesUnder(candidate)) found = candidate; // a later source wins
+        }
+        return found;
+    }
+
+    /// <summary>
     /// Whether the copy writes anything at or under <paramref name="path"/>, or writes into
     /// <paramref name="path"/>'s subtree from above it (true/false); null when that needs a context or
     /// paths that are not known.

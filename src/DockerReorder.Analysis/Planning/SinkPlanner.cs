@@ -453,6 +453,15 @@ public sealed class SinkPlanner
         var result = new List<ManifestFile>();
         foreach (var read in effect.Reads)
         {
+            if (read.IsDirectory)
+            {
+                // A folder the install reads whole (gradle/ for ./gradlew, .mvn/ for ./mvnw, .yarn/releases for Yarn's yarnPath):
+                // the manifest copy brings files only, and without the folder the install fails or does something else.
+                if (_context is null) unsafeReasons.Add($"no build context: cannot tell whether {read.Path} exists");
+                else if (BroadCopyProvidesDirectory(broad, install, ImageLocation.Of(read.Path, install.State.WorkingDirectory)))
+                    unsafeReasons.Add($"RUN on line {install.Line} reads the folder {read.Path}, which the manifest copy does not bring");
+                continue;
+            }
             if (read.IsPattern)
             {
                 foreach (var path in ExpandPattern(broad, install, read.Path))
@@ -478,6 +487,20 @@ public sealed class SinkPlanner
         var provider = ProviderOf(install, location);
         if (provider is null || !ReferenceEquals(provider.Value.Copy.Copy.Instruction, broad.Copy.Instruction) || provider.Value.ContextPath is null) return;
         result.Add(new ManifestFile(provider.Value.ContextPath, location));
+    }
+
+    // True when the latest copy before the install that brings the folder is the broad copy (so moving it takes the folder away).
+    private bool BroadCopyProvidesDirectory(CopyFootprint broad, Step install, ImageLocation folder)
+    {
+        var stage = StageOf(install);
+        for (int i = install.Index - 1; i > 0; i--)
+        {
+            var footprint = FootprintOf(stage.Steps[i]);
+            if (footprint is null) continue;
+            if (footprint.ContextDirectoryFor(folder) is not null) return ReferenceEquals(footprint.Copy.Instruction, broad.Copy.Instruction);
+            if (footprint.IsBroad && ImageLocation.IsUnder(folder, footprint.Destination) == true) return false;
+        }
+        return false;
     }
 
     private IEnumerable<ImageLocation> ExpandPattern(CopyFootprint broad, Step install, string pattern)
