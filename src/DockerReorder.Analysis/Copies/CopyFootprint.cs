@@ -58,7 +58,8 @@ public sealed class CopyFootprint
         {
             if (IsDirectorySource(source))
             {
-                if (HoldsOnlyManifests(source)) continue;
+                // A manifest folder (gradle/, .mvn/, .yarn/releases) changes with the build tool, not the source: the manifest copy writes one.
+                if (HoldsOnlyManifests(source) || ManifestNames.IsManifestFolder(source)) continue;
                 return true;
             }
             if (!WildcardPattern.HasWildcard(source)) continue;

@@ -44,6 +44,21 @@ public static class ManifestNames
                (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal));
     }
 
+    // Folders a dependency install reads whole and that hold no application source: a build tool's wrapper and its
+    // settings (Gradle's gradle/ and buildSrc/, Maven's .mvn/) and Yarn's own release, plugins, patches and offline cache.
+    private static readonly string[] Folders = ["gradle", "buildSrc", ".mvn", ".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache"];
+
+    /// <summary>True when <paramref name="contextPath"/> (a folder, <c>/</c>-separated) ends in a manifest folder such as <c>gradle</c> or <c>.yarn/releases</c>.</summary>
+    public static bool IsManifestFolder(string contextPath)
+    {
+        var path = contextPath.TrimEnd('/');
+        foreach (var folder in Folders)
+        {
+            if (path == folder || path.EndsWith("/" + folder, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     private static readonly string[] ProjectRoots =
     [
         "package.json", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "go.mod", "Gemfile", "composer.json", "pom.xml",

@@ -33,9 +33,16 @@ public static class SinkFixBuilder
             var at = install.Step.Instruction.MovableSpan.Start;
             var text = new StringBuilder();
             string indent = IndentOf(install.Step.Instruction);
-            foreach (var group in install.Manifests.GroupBy(m => DirectoryOf(m.Image)).OrderBy(g => g.Key.Path, StringComparer.Ordinal))
+            // Files go to their folder, several to one COPY; a manifest folder is copied on its own ("COPY gradle ./gradle/"
+            // copies the folder's contents into ./gradle/: beside files into "./" it would spill them there).
+            var copies = install.Manifests.Where(m => !m.IsDirectory)
+                .GroupBy(m => DirectoryOf(m.Image))
+                .Select(g => (Directory: g.Key, Sources: g.Select(m => m.ContextPath).ToList()))
+                .Concat(install.Manifests.Where(m => m.IsDirectory).Select(m => (Directory: m.Image, Sources: new List<string> { m.ContextPath })))
+                .OrderBy(c => c.Directory.Path, StringComparer.Ordinal);
+            foreach (var (directory, sources) in copies)
             {
-                text.Append(indent).Append(ManifestCopyText(plan, install, group.Key, group.Select(m => m.ContextPath).ToList())).Append(newline);
+                text.Append(indent).Append(ManifestCopyText(plan, install, directory, sources)).Append(newline);
             }
             edits.Add(new TextEdit(new TextSpan(at, 0), text.ToString()));
         }
@@ -96,7 +103,7 @@ public static class SinkFixBuilder
     private static string Describe(SinkPlan plan)
     {
         var copyLine = plan.BroadCopy.Copy.Step.Line;
-        var manifests = plan.Installs.SelectMany(i => i.Manifests).Select(m => m.ContextPath).Distinct().ToList();
+        var manifests = plan.Installs.SelectMany(i => i.Manifests).Select(m => m.IsDirectory ? m.ContextPath + "/" : m.ContextPath).Distinct().ToList();
         var target = plan.Crossed[^1].Line;
         return manifests.Count > 0
             ? $"copy {string.Join(", ", manifests)} before the install and move the broad copy (line {copyLine}) below line {target}"

@@ -12,4 +12,11 @@ public sealed record InstallStep(Step Step, StepEffect Effect, IReadOnlyList<Man
 /// <summary>A manifest the synthesized copy names.</summary>
 /// <param name="ContextPath">Its context-relative path.</param>
 /// <param name="Image">Where the broad copy put it in the image.</param>
-public sealed record ManifestFile(string ContextPath, ImageLocation Image);
+public sealed record ManifestFile(string ContextPath, ImageLocation Image)
+{
+    /// <summary>
+    /// True for a manifest folder the install reads whole (Gradle's <c>gradle/</c>, Maven's <c>.mvn/</c>, Yarn's
+    /// <c>.yarn/releases/</c>): it is copied on its own, to <see cref="Image"/>.
+    /// </summary>
+    public bool IsDirectory { get; init; }
+}

@@ -456,10 +456,13 @@ public sealed class SinkPlanner
             if (read.IsDirectory)
             {
                 // A folder the install reads whole (gradle/ for ./gradlew, .mvn/ for ./mvnw, .yarn/releases for Yarn's yarnPath):
-                // the manifest copy brings files only, and without the folder the install fails or does something else.
-                if (_context is null) unsafeReasons.Add($"no build context: cannot tell whether {read.Path} exists");
-                else if (BroadCopyProvidesDirectory(broad, install, ImageLocation.Of(read.Path, install.State.WorkingDirectory)))
-                    unsafeReasons.Add($"RUN on line {install.Line} reads the folder {read.Path}, which the manifest copy does not bring");
+                // without it the install fails or does something else. A known manifest folder is copied too; any other
+                // folder (a Gradle included build) would be a broad copy of its own, so the fix is unsafe.
+                if (_context is null) { unsafeReasons.Add($"no build context: cannot tell whether {read.Path} exists"); continue; }
+                var folder = ImageLocation.Of(read.Path, install.State.WorkingDirectory);
+                if (DirectoryFromBroadCopy(broad, install, folder) is not { } contextFolder) continue;
+                if (Copies.ManifestNames.IsManifestFolder(contextFolder)) result.Add(new ManifestFile(contextFolder, folder) { IsDirectory = true });
+                else unsafeReasons.Add($"RUN on line {install.Line} reads the folder {read.Path}, which the manifest copy does not bring");
                 continue;
             }
             if (read.IsPattern)
@@ -489,18 +492,20 @@ public sealed class SinkPlanner
         result.Add(new ManifestFile(provider.Value.ContextPath, location));
     }
 
-    // True when the latest copy before the install that brings the folder is the broad copy (so moving it takes the folder away).
-    private bool BroadCopyProvidesDirectory(CopyFootprint broad, Step install, ImageLocation folder)
+    // The context folder the broad copy brings to `folder`, when it is the latest copy before the install that brings it
+    // (so moving it takes the folder away); null otherwise.
+    private string? DirectoryFromBroadCopy(CopyFootprint broad, Step install, ImageLocation folder)
     {
         var stage = StageOf(install);
         for (int i = install.Index - 1; i > 0; i--)
         {
             var footprint = FootprintOf(stage.Steps[i]);
             if (footprint is null) continue;
-            if (footprint.ContextDirectoryFor(folder) is not null) return ReferenceEquals(footprint.Copy.Instruction, broad.Copy.Instruction);
-            if (footprint.IsBroad && ImageLocation.IsUnder(folder, footprint.Destination) == true) return false;
+            if (footprint.ContextDirectoryFor(folder) is { } contextFolder)
+                return ReferenceEquals(footprint.Copy.Instruction, broad.Copy.Instruction) ? contextFolder : null;
+            if (footprint.IsBroad && ImageLocation.IsUnder(folder, footprint.Destination) == true) return null;
         }
-        return false;
+        return null;
     }
 
     private IEnumerable<ImageLocation> ExpandPattern(CopyFootprint broad, Step install, string pattern)
