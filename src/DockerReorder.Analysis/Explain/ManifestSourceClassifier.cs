@@ -27,6 +27,9 @@ public sealed class ManifestSourceClassifier
         var path = source.Replace('\\', '/');
         while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
         path = path.TrimStart('/');
+        // A manifest folder (gradle/, .mvn/, .yarn/releases) changes with the build tool, not with the source: the fix copies it with the manifests.
+        var folderPath = path.TrimEnd('/');
+        if (folderPath.Length > 0 && Copies.ManifestNames.IsManifestFolder(folderPath) && (_context is null || _context.DirectoryExists(folderPath))) return true;
         if (path.Length == 0 || path == "." || path.EndsWith('/') || path.EndsWith("/.", StringComparison.Ordinal)) return false;
         int slash = path.LastIndexOf('/');
         string folder = slash < 0 ? string.Empty : path[..slash], name = path[(slash + 1)..];

@@ -46,6 +46,20 @@ public sealed class ManifestSourceClassifierTests
         Assert.False(c.IsManifestOnly("src"));
     }
 
+    /// <summary>A manifest folder the fix copies whole (gradle/, .mvn/, .yarn/releases) survives a source edit; another folder does not.</summary>
+    [Fact]
+    public void A_manifest_folder_is_manifest_only_and_another_folder_is_not()
+    {
+        var c = new ManifestSourceClassifier([], new Files("gradle/wrapper/gradle-wrapper.properties", ".mvn/wrapper/maven-wrapper.properties", ".yarn/releases/yarn-4.1.0.cjs", "build-logic/build.gradle", "src/Main.java"));
+        Assert.True(c.IsManifestOnly("gradle"));
+        Assert.True(c.IsManifestOnly("gradle/"));
+        Assert.True(c.IsManifestOnly(".mvn"));
+        Assert.True(c.IsManifestOnly(".yarn/releases"));
+        Assert.False(c.IsManifestOnly("build-logic"));
+        Assert.False(c.IsManifestOnly("src"));
+        Assert.False(new ManifestSourceClassifier([], new Files("src/Main.java")).IsManifestOnly("gradle")); // not in this context
+    }
+
     /// <summary>The single-segment glob used for names.</summary>
     [Theory]
     [InlineData("requirements*.txt", "requirements.txt", true)]
