@@ -187,11 +187,7 @@ public sealed class CopyFootprint
         {
             if (entry.IsDirectory)
             {
-                if (ImageLocation.IsUnder(image, entry.Target) != true) continue;
-                var rel = ImagePath.RelativeTo(image.Path, entry.Target.Path);
-                if (rel.Length == 0) continue;
-                var candidate = entry.ContextPath.Length == 0 ? rel : entry.ContextPath + "/" + rel;
-                if (_context is null || _context.FileExists(candidate)) found = candidate; // a later source wins
+                if (PathBelow(entry, image) is { } candidate && (_context is null || _context.FileExists(candidate))) found = candidate; // a later source wins
             }
             else if (entry.Target == image && (_context is null || _context.FileExists(entry.ContextPath)))
             {
@@ -211,13 +207,19 @@ public sealed class CopyFootprint
         string? found = null;
         foreach (var entry in Entries(out _))
         {
-            if (!entry.IsDirectory || ImageLocation.IsUnder(image, entry.Target) != true) continue;
-            var rel = ImagePath.RelativeTo(image.Path, entry.Target.Path);
-            if (rel.Length == 0) continue;
-            var candidate = entry.ContextPath.Length == 0 ? rel : entry.ContextPath + "/" + rel;
-            if (_context.DirectoryExists(candidate) && _context.HasIncludedEntriesUnder(candidate)) found = candidate; // a later source wins
+            if (entry.IsDirectory && PathBelow(entry, image) is { } candidate && _context.DirectoryExists(candidate) && _context.HasIncludedEntriesUnder(candidate))
+                found = candidate; // a later source wins
         }
         return found;
+    }
+
+    // The context path a folder source puts at `image`, strictly below its target; null when `image` is not below it.
+    private static string? PathBelow(Entry folder, ImageLocation image)
+    {
+        if (ImageLocation.IsUnder(image, folder.Target) != true) return null;
+        var rel = ImagePath.RelativeTo(image.Path, folder.Target.Path);
+        if (rel.Length == 0) return null;
+        return folder.ContextPath.Length == 0 ? rel : folder.ContextPath + "/" + rel;
     }
 
     /// <summary>

@@ -170,14 +170,17 @@ public sealed class SinkPlanner
     /// The latest context copy before <paramref name="step"/> in its stage that writes at or above
     /// <paramref name="location"/>, and the context file it puts there (null when it has none there).
     /// </summary>
-    public (CopyFootprint Copy, string? ContextPath)? ProviderOf(Step step, ImageLocation location)
+    public (CopyFootprint Copy, string? ContextPath)? ProviderOf(Step step, ImageLocation location) => ProviderOf(step, location, folder: false);
+
+    // As the public ProviderOf; with `folder`, the context folder (not file) the copy puts at the location.
+    private (CopyFootprint Copy, string? ContextPath)? ProviderOf(Step step, ImageLocation location, bool folder)
     {
         var stage = StageOf(step);
         for (int i = step.Index - 1; i > 0; i--)
         {
             var footprint = FootprintOf(stage.Steps[i]);
             if (footprint is null) continue;
-            var contextPath = footprint.ContextPathFor(location);
+            var contextPath = folder ? footprint.ContextDirectoryFor(location) : footprint.ContextPathFor(location);
             if (contextPath is not null) return (footprint, contextPath);
             if (footprint.IsBroad && ImageLocation.IsUnder(location, footprint.Destination) == true) return (footprint, null);
         }
@@ -460,7 +463,7 @@ public sealed class SinkPlanner
                 // folder (a Gradle included build) would be a broad copy of its own, so the fix is unsafe.
                 if (_context is null) { unsafeReasons.Add($"no build context: cannot tell whether {read.Path} exists"); continue; }
                 var folder = ImageLocation.Of(read.Path, install.State.WorkingDirectory);
-                if (DirectoryFromBroadCopy(broad, install, folder) is not { } contextFolder) continue;
+                if (FromBroadCopy(broad, install, folder, folder: true) is not { } contextFolder) continue;
                 if (Copies.ManifestNames.IsManifestFolder(contextFolder)) result.Add(new ManifestFile(contextFolder, folder) { IsDirectory = true });
                 else unsafeReasons.Add($"RUN on line {install.Line} reads the folder {read.Path}, which the manifest copy does not bring");
                 continue;
@@ -487,26 +490,15 @@ public sealed class SinkPlanner
 
     private void AddIfProvidedByBroadCopy(CopyFootprint broad, Step install, ImageLocation location, List<ManifestFile> result)
     {
-        var provider = ProviderOf(install, location);
-        if (provider is null || !ReferenceEquals(provider.Value.Copy.Copy.Instruction, broad.Copy.Instruction) || provider.Value.ContextPath is null) return;
-        result.Add(new ManifestFile(provider.Value.ContextPath, location));
+        if (FromBroadCopy(broad, install, location, folder: false) is { } contextPath) result.Add(new ManifestFile(contextPath, location));
     }
 
-    // The context folder the broad copy brings to `folder`, when it is the latest copy before the install that brings it
-    // (so moving it takes the folder away); null otherwise.
-    private string? DirectoryFromBroadCopy(CopyFootprint broad, Step install, ImageLocation folder)
-    {
-        var stage = StageOf(install);
-        for (int i = install.Index - 1; i > 0; i--)
-        {
-            var footprint = FootprintOf(stage.Steps[i]);
-            if (footprint is null) continue;
-            if (footprint.ContextDirectoryFor(folder) is { } contextFolder)
-                return ReferenceEquals(footprint.Copy.Instruction, broad.Copy.Instruction) ? contextFolder : null;
-            if (footprint.IsBroad && ImageLocation.IsUnder(folder, footprint.Destination) == true) return null;
-        }
-        return null;
-    }
+    // The context file (or folder) the broad copy puts at `location`, when it is the latest copy before the install that
+    // brings it there (so moving the broad copy takes it away); null otherwise.
+    private string? FromBroadCopy(CopyFootprint broad, Step install, ImageLocation location, bool folder) =>
+        ProviderOf(install, location, folder) is { } provider && ReferenceEquals(provider.Copy.Copy.Instruction, broad.Copy.Instruction)
+            ? provider.ContextPath
+            : null;
 
     private IEnumerable<ImageLocation> ExpandPattern(CopyFootprint broad, Step install, string pattern)
     {

@@ -107,7 +107,7 @@ public sealed class DockerReorderCommand
         {
             // A file's own failures are its report's errors; this is a bug outside them (discovery, reporting): one line, exit 2,
             // not a stack trace. Input and output failures (IOException) go on to Program.Main, which prints them as one line.
-            _channels.Error.WriteLine($"docker-reorder: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd('\r')}");
+            _channels.Error.WriteLine(InternalError.Describe("docker-reorder", e));
             return ExitCodes.Error;
         }
     }

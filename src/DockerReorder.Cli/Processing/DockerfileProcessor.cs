@@ -28,15 +28,13 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         catch (Exception e)
         {
             // The one-line contract holds for bugs too: no stack trace, nothing written.
-            return new FileReport { DisplayPath = display, Errors = [$"{display}: internal error: {e.GetType().Name}: {FirstLine(e.Message)}"] };
+            return new FileReport { DisplayPath = display, Errors = [InternalError.Describe(display, e)] };
         }
     }
 
     // Only JSON and the text of a dry run or --diff show the diff; on a big file it was a tenth of a --check.
     private static bool PrintsDiff(ReorderSettings settings) =>
         settings.Format == OutputFormat.Json || settings.Mode is RunMode.DryRun or RunMode.Diff;
-
-    private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 
     private FileReport ProcessCore(DockerfileInput input)
     {
