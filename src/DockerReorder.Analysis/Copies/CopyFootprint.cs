@@ -198,6 +198,20 @@ public sealed class CopyFootprint
     }
 
     /// <summary>
+    /// The context path a folder source of the copy would put at <paramref name="image"/>, whether or not the context
+    /// has it (a later source wins); null when no folder source reaches there (a glob of files, or another destination).
+    /// </summary>
+    public string? FolderSourcePathFor(ImageLocation image)
+    {
+        string? found = null;
+        foreach (var entry in Entries(out _))
+        {
+            if (entry.IsDirectory && PathBelow(entry, image) is { } candidate) found = candidate;
+        }
+        return found;
+    }
+
+    /// <summary>
     /// The context folder the copy puts at <paramref name="image"/>, when a folder source brings it with at least one
     /// entry .dockerignore lets through; null otherwise, and without a context.
     /// </summary>

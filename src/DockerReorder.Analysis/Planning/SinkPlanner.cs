@@ -182,10 +182,17 @@ public sealed class SinkPlanner
             if (footprint is null) continue;
             var contextPath = folder ? footprint.ContextDirectoryFor(location) : footprint.ContextPathFor(location);
             if (contextPath is not null) return (footprint, contextPath);
-            if (footprint.IsBroad && ImageLocation.IsUnder(location, footprint.Destination) == true) return (footprint, null);
+            if (footprint.IsBroad && ImageLocation.IsUnder(location, footprint.Destination) == true && !LeavesInPlace(footprint, location))
+                return (footprint, null);
         }
         return null;
     }
+
+    // A broad copy of globs or files (`COPY *.py ./`) that provably writes nothing at the location leaves what an
+    // earlier copy put there (`COPY requirements.txt .`): the search goes on to that copy. A folder source without
+    // the file still answers "absent": the context has no such file for any copy to bring.
+    private static bool LeavesInPlace(CopyFootprint broad, ImageLocation location) =>
+        broad.FolderSourcePathFor(location) is null && broad.WritesAtOrUnder(location) == false;
 
     private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls)
     {
@@ -271,6 +278,8 @@ public sealed class SinkPlanner
                     if (reason is not null) break;
                     if (effect.Kind == StepEffectKind.DependencyInstall)
                     {
+                        reason = MissingManifestReason(broad, step, effect);
+                        if (reason is not null) break;
                         var manifests = ManifestsFor(broad, step, effect, unsafeReasons);
                         installs.Add(new InstallStep(step, effect, manifests));
                     }
@@ -486,6 +495,24 @@ public sealed class SinkPlanner
             AddIfProvidedByBroadCopy(broad, install, location, result);
         }
         return result.DistinctBy(m => m.ContextPath).ToList();
+    }
+
+    // An install whose required manifest the broad copy would bring, but the context lacks, fails in this context
+    // either way: the build almost surely uses another context (`docker build -f docker/Dockerfile .`), where the
+    // install reads that manifest from the broad copy. Moving it above the copy would break that build.
+    private string? MissingManifestReason(CopyFootprint broad, Step install, StepEffect effect)
+    {
+        if (_context is null) return null;
+        foreach (var read in effect.Reads)
+        {
+            if (!read.Required || read.IsPattern || read.IsDirectory) continue;
+            var location = ImageLocation.Of(read.Path, install.State.WorkingDirectory);
+            // Only a folder source that would bring the path says it is missing: a glob (`COPY *.py ./`) leaves an earlier copy's file in place.
+            if (ProviderOf(install, location) is { ContextPath: null } provider && ReferenceEquals(provider.Copy, broad) &&
+                broad.FolderSourcePathFor(location) is { } missing)
+                return $"RUN on line {install.Line} needs {read.Path}, and the build context has no {missing} (if the build uses another context, pass it with --context)";
+        }
+        return null;
     }
 
     private void AddIfProvidedByBroadCopy(CopyFootprint broad, Step install, ImageLocation location, List<ManifestFile> result)
