@@ -473,6 +473,7 @@ public sealed class SinkPlanner
                 if (_context is null) { unsafeReasons.Add($"no build context: cannot tell whether {read.Path} exists"); continue; }
                 var folder = ImageLocation.Of(read.Path, install.State.WorkingDirectory);
                 if (FromBroadCopy(broad, install, folder, folder: true) is not { } contextFolder) continue;
+                if (AlreadyInPlace(broad, folder, contextFolder, folder: true)) continue;
                 if (Copies.ManifestNames.IsManifestFolder(contextFolder)) result.Add(new ManifestFile(contextFolder, folder) { IsDirectory = true });
                 else unsafeReasons.Add($"RUN on line {install.Line} reads the folder {read.Path}, which the manifest copy does not bring");
                 continue;
@@ -517,7 +518,25 @@ public sealed class SinkPlanner
 
     private void AddIfProvidedByBroadCopy(CopyFootprint broad, Step install, ImageLocation location, List<ManifestFile> result)
     {
-        if (FromBroadCopy(broad, install, location, folder: false) is { } contextPath) result.Add(new ManifestFile(contextPath, location));
+        if (FromBroadCopy(broad, install, location, folder: false) is { } contextPath && !AlreadyInPlace(broad, location, contextPath, folder: false))
+            result.Add(new ManifestFile(contextPath, location));
+    }
+
+    // True when a copy above the broad copy already puts the same context file (or folder) at the location, with the same
+    // --chown and --chmod, and only metadata steps stand between them (a RUN could edit the file, which the broad copy
+    // then puts back): `COPY package*.json ./` + `COPY . .` + `RUN npm ci` needs no second manifest copy, only the move.
+    private bool AlreadyInPlace(CopyFootprint broad, ImageLocation location, string contextPath, bool folder)
+    {
+        if (_context is null) return false;
+        var broadStep = broad.Copy.Step;
+        if (ProviderOf(broadStep, location, folder) is not { } earlier || earlier.ContextPath != contextPath || earlier.Copy.IsBroad) return false;
+        if (FlagText(earlier.Copy.Copy, "chown") != FlagText(broad.Copy, "chown") || FlagText(earlier.Copy.Copy, "chmod") != FlagText(broad.Copy, "chmod")) return false;
+        var steps = StageOf(broadStep).Steps;
+        for (int i = earlier.Copy.Copy.Step.Index + 1; i < broadStep.Index; i++)
+        {
+            if (steps[i].Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Volume or InstructionKind.Onbuild) return false;
+        }
+        return true;
     }
 
     // The context file (or folder) the broad copy puts at `location`, when it is the latest copy before the install that
