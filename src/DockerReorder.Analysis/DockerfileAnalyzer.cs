@@ -17,7 +17,9 @@ public static class DockerfileAnalyzer
         [new InstallAfterBroadCopy(), new ContextFreeStepAfterBroadCopy(), new BroadCopyWithoutDockerignore()];
 
     /// <summary>How many analyze-and-fix rounds fixing runs at most.</summary>
-    public const int MaxFixRounds = 8;
+    // A round sinks one broad copy past an install, so N folder copies above an install take N rounds; with 8, nine
+    // copies left a fix for the next run, and --check failed right after --write. A round with no edit ends the loop.
+    public const int MaxFixRounds = 32;
 
     // From this many characters on, a file's tree is worth a full collection before the next one is built.
     private const int BigFileLength = 1 << 20;

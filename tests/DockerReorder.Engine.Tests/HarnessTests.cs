@@ -42,6 +42,32 @@ public sealed class HarnessTests
         Assert.Equal(2, npm.Index);
     }
 
+    /// <summary>From ten steps on, BuildKit pads the index ("[ 4/14]", "[builder  4/14]"): those steps are read too.</summary>
+    [Fact]
+    public void Padded_step_indices_of_long_stages_are_read()
+    {
+        const string log = """
+            #5 [ 4/14] RUN npm ci --omit=dev
+            #5 CACHED
+
+            #6 [builder  9/14] COPY lib lib
+            #6 DONE 0.0s
+
+            #7 [10/14] COPY types types
+            #7 DONE 0.0s
+            """;
+
+        var steps = BuildLog.Parse(log);
+
+        Assert.Equal(3, steps.Count);
+        var npm = Assert.Single(steps, s => s.Text == "RUN npm ci --omit=dev");
+        Assert.True(npm.Cached);
+        Assert.Equal(4, npm.Index);
+        var lib = Assert.Single(steps, s => s.Stage == "builder");
+        Assert.Equal((9, "COPY lib lib"), (lib.Index, lib.Text));
+        Assert.Equal(10, Assert.Single(steps, s => s.Text == "COPY types types").Index);
+    }
+
     /// <summary>Continuations are joined, comments skipped, stages counted, and log steps find their lines.</summary>
     [Fact]
     public void Log_steps_map_back_to_the_dockerfile_lines_they_came_from()

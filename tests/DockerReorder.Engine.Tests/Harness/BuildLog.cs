@@ -46,8 +46,9 @@ public static partial class BuildLog
             .ToList();
     }
 
-    // "#7 [3/5] COPY . ./" and "#7 [builder 3/5] COPY . ./"; "[internal] load ..." has no index.
-    [GeneratedRegex(@"^#(?<vertex>\d+) \[(?:(?<stage>[^\]\s]+) )?(?<index>\d+)/\d+\] (?<text>.*)$")]
+    // "#7 [3/5] COPY . ./" and "#7 [builder 3/5] COPY . ./"; "[internal] load ..." has no index. From ten steps on
+    // BuildKit pads the index to the total's width: "#5 [ 4/14] RUN ..." and "#5 [builder  4/14] RUN ...".
+    [GeneratedRegex(@"^#(?<vertex>\d+) \[(?:(?<stage>[^\]\s]+) +)? *(?<index>\d+)/\d+\] (?<text>.*)$")]
     private static partial Regex HeaderPattern();
 
     [GeneratedRegex(@"^#(?<vertex>\d+) (?<status>CACHED|ERROR)\b")]
