@@ -19,7 +19,9 @@ public static class ManifestNames
         "recipe.json", "pubspec.yaml", "pubspec.lock",
     ];
 
-    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec"];
+    // Build scripts and MSBuild imports are configuration, never application source: a Gradle script applied with
+    // `apply from`, an `eng/Versions.props` imported by Directory.Build.props.
+    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".gradle", ".gradle.kts", ".props", ".targets"];
 
     /// <summary>True when <paramref name="fileName"/> (a base name) is a manifest.</summary>
     public static bool IsManifest(string fileName, IReadOnlyList<string>? extra = null)

@@ -154,9 +154,13 @@ internal static class JavaCommands
             command.Effect.Read(wrapper, required: true);
         }
 
+        var scripts = new List<string>();
         foreach (var file in GradleFiles)
         {
-            command.ReadsManifest(directory + "/" + file, required: false);
+            if (command.ReadsManifest(directory + "/" + file, required: false) is { } path && file != "gradle.properties")
+            {
+                scripts.Add(path);
+            }
         }
 
         command.ReadsManifest(directory + "/gradle", required: false, isDirectory: true);
@@ -179,54 +183,80 @@ internal static class JavaCommands
                 continue;
             }
 
-            foreach (var (project, isBuild) in IncludedProjects(text))
+            foreach (var inclusion in GradleScript.Inclusions(text))
             {
-                if (isBuild)
+                if (inclusion.Computed)
                 {
-                    command.ReadsManifest(directory + "/" + project, required: true, isDirectory: true);
-                    continue;
+                    command.Effect.MarkUnverified($"`{settingsName}` includes a project or build whose name is computed, so its build files cannot be listed");
                 }
 
-                foreach (var file in (string[])["build.gradle", "build.gradle.kts"])
+                foreach (var project in inclusion.Names)
                 {
-                    command.ReadsManifest(directory + "/" + project + "/" + file, required: false);
+                    if (inclusion.IsBuild)
+                    {
+                        command.ReadsManifest(directory + "/" + project, required: true, isDirectory: true);
+                        continue;
+                    }
+
+                    // include ':app:core' names the folder app/core.
+                    foreach (var file in (string[])["build.gradle", "build.gradle.kts", "gradle.properties"])
+                    {
+                        if (command.ReadsManifest(directory + "/" + project.TrimStart(':').Replace(':', '/') + "/" + file, required: false) is { } path && file != "gradle.properties")
+                        {
+                            scripts.Add(path);
+                        }
+                    }
                 }
             }
 
             if (text.Contains("projectDir", StringComparison.Ordinal))
             {
-                command.Effect.MarkUnverified();
+                command.Effect.MarkUnverified($"`{settingsName}` moves a project's folder (`projectDir`)");
             }
         }
+
+        FollowAppliedScripts(command, command.Resolve(directory) ?? directory, scripts);
 
         command.Effect.Write(command.Resolve(directory + "/.gradle") ?? ".gradle");
         command.Effect.Write(arguments.Value("-g", "--gradle-user-home")?.Value ?? command.Variable("GRADLE_USER_HOME") ?? command.HomePath(".gradle"));
     }
 
-    /// <summary>Projects named by <c>include</c> (<c>':app:core'</c> becomes <c>app/core</c>) and builds named by <c>includeBuild</c>.</summary>
-    private static IEnumerable<(string Path, bool IsBuild)> IncludedProjects(string settings)
+    /// <summary>
+    /// Follows the scripts the build scripts apply (<c>apply from: 'dependencies.gradle'</c>), which Gradle reads when it
+    /// configures the build; a script that reads a file's content itself, or applies a computed path, leaves the fix unverified.
+    /// </summary>
+    private static void FollowAppliedScripts(CommandInvocation command, string rootDirectory, List<string> scripts)
     {
-        foreach (var raw in settings.Split('\n'))
+        for (var index = 0; index < scripts.Count && index < 256; index++)
         {
-            var line = raw.Split("//")[0].Trim();
-            var isBuild = line.StartsWith("includeBuild", StringComparison.Ordinal);
-            if (!isBuild && !line.StartsWith("include", StringComparison.Ordinal))
+            var script = scripts[index];
+            var lookup = command.Lookup(script);
+            if (lookup.Content is not { } text)
             {
                 continue;
             }
 
-            var quoteAt = line.IndexOfAny(['"', '\'']);
-            while (quoteAt >= 0)
+            var name = WorkingPath.FileName(script);
+            var (applied, computed) = GradleScript.AppliedScripts(text);
+            if (computed)
             {
-                var close = line.IndexOf(line[quoteAt], quoteAt + 1);
-                if (close < 0)
-                {
-                    break;
-                }
+                command.Effect.MarkUnverified($"`{name}` applies a script whose path is computed");
+            }
 
-                var name = line[(quoteAt + 1)..close];
-                yield return (isBuild ? name : name.TrimStart(':').Replace(':', '/'), isBuild);
-                quoteAt = line.IndexOfAny(['"', '\''], close + 1);
+            foreach (var path in applied)
+            {
+                // `$rootDir/x.gradle` is relative to the root project; a plain path to the applying script's folder.
+                var resolved = path.StartsWith('/') ? WorkingPath.Combine(rootDirectory, path[1..]) : WorkingPath.Combine(WorkingPath.DirectoryOf(script), path);
+                command.Effect.Read(resolved, required: true);
+                if (!scripts.Contains(resolved))
+                {
+                    scripts.Add(resolved);
+                }
+            }
+
+            if (GradleScript.FileReadingIdiom(text) is { } idiom)
+            {
+                command.Effect.MarkUnverified($"`{name}` reads a file's content when it runs (`{idiom}`), which the manifest copy may not bring");
             }
         }
     }
