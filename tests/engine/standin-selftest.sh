@@ -118,6 +118,9 @@ fresh cargo
 expect_fail "could not find \`Cargo.toml\`" cargo fetch
 printf '[package]\nname = "x"\nversion = "0.1.0"\n\n[dependencies]\nserde = "1.0"\n' >Cargo.toml
 expect_fail "no targets specified" cargo fetch
+mkdir -p src/bin; echo 'fn main() {}' >src/bin/tool.rs
+expect_ok cargo fetch
+rm -rf src Cargo.lock
 mkdir src; echo 'fn main() {}' >src/main.rs
 expect_fail "needs to be updated but --locked" cargo fetch --locked
 expect_ok cargo fetch
