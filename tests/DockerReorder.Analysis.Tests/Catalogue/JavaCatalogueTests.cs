@@ -90,4 +90,25 @@ public sealed class JavaCatalogueTests
         Assert.True(reading.Unverified);
         Assert.Equal("`extra.gradle` reads a file's content when it runs (`.text`), which the manifest copy may not bring", reading.UnverifiedReason);
     }
+
+    [Fact]
+    public void Maven_reads_parent_poms_system_jars_and_the_settings_named_in_maven_config()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["pom.xml"] = "<project><parent><relativePath>../platform/pom.xml</relativePath></parent><dependencies><dependency><systemPath>${project.basedir}/lib/x.jar</systemPath></dependency></dependencies></project>",
+            ["../platform/pom.xml"] = "<project><parent><relativePath/></parent></project>",
+            [".mvn/maven.config"] = "-B -s .mvn/settings.xml\n",
+        };
+
+        var effect = Run("mvn dependency:go-offline", files);
+
+        Assert.Equal(["pom.xml", "../platform/pom.xml?", "lib/x.jar", ".mvn?/", ".mvn/settings.xml"], effect.Reads());
+        Assert.False(effect.Unverified);
+
+        files["pom.xml"] = "<project><dependencies><dependency><systemPath>${env.JAVA_HOME}/lib/tools.jar</systemPath></dependency></dependencies></project>";
+        var unresolved = Run("mvn dependency:go-offline", files);
+        Assert.True(unresolved.Unverified);
+        Assert.Contains("${env.JAVA_HOME}/lib/tools.jar", unresolved.UnverifiedReason, StringComparison.Ordinal);
+    }
 }

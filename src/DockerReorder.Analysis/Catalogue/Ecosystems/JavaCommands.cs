@@ -80,8 +80,10 @@ internal static class JavaCommands
 
         if (command.Resolve(pom) is { } pomPath)
         {
-            FollowPom(command, pomPath, new HashSet<string>(StringComparer.Ordinal));
-            command.ReadsManifest(WorkingPath.Combine(WorkingPath.DirectoryOf(pom), ".mvn"), required: false, isDirectory: true);
+            FollowPom(command, pomPath, required: true, new HashSet<string>(StringComparer.Ordinal));
+            var mvnFolder = WorkingPath.Combine(WorkingPath.DirectoryOf(pom), ".mvn");
+            command.ReadsManifest(mvnFolder, required: false, isDirectory: true);
+            ReadMavenConfig(command, mvnFolder);
         }
 
         foreach (var settings in arguments.Values("-s", "--settings", "-gs", "--global-settings", "-t", "--toolchains"))
@@ -96,14 +98,14 @@ internal static class JavaCommands
         command.Effect.Write(local is not null ? command.Resolve(local["maven.repo.local=".Length..]) ?? local : command.HomePath(".m2/repository"));
     }
 
-    private static void FollowPom(CommandInvocation command, string path, HashSet<string> visited)
+    private static void FollowPom(CommandInvocation command, string path, bool required, HashSet<string> visited)
     {
         if (!visited.Add(path))
         {
             return;
         }
 
-        command.Effect.Read(path, required: true);
+        command.Effect.Read(path, required);
         var lookup = command.Lookup(path);
         if (lookup.State == ManifestState.Absent)
         {
@@ -120,7 +122,70 @@ internal static class JavaCommands
         foreach (var module in XmlAttributes.Texts(content, "module"))
         {
             var modulePath = WorkingPath.Combine(directory, module);
-            FollowPom(command, modulePath.EndsWith(".xml", StringComparison.Ordinal) ? modulePath : modulePath + "/pom.xml", visited);
+            FollowPom(command, modulePath.EndsWith(".xml", StringComparison.Ordinal) ? modulePath : modulePath + "/pom.xml", required: true, visited);
+        }
+
+        // A parent POM named by <relativePath> is read from there when it exists, else from the repositories
+        // (https://maven.apache.org/ref/current/maven-model/maven.html#parent): it must come with the manifests.
+        foreach (var relative in XmlAttributes.Texts(content, "relativePath"))
+        {
+            if (relative.Length > 0 && !relative.Contains("${", StringComparison.Ordinal))
+            {
+                var parentPath = WorkingPath.Combine(directory, relative);
+                FollowPom(command, parentPath.EndsWith(".xml", StringComparison.Ordinal) ? parentPath : parentPath + "/pom.xml", required: false, visited);
+            }
+        }
+
+        // A system-scoped dependency is a file of the project (<systemPath>${project.basedir}/lib/x.jar</systemPath>):
+        // resolution fails without it ("Could not find artifact ... at specified path").
+        foreach (var systemPath in XmlAttributes.Texts(content, "systemPath"))
+        {
+            var local = systemPath;
+            foreach (var prefix in (string[])["${project.basedir}/", "${basedir}/", "${pom.basedir}/"])
+            {
+                if (local.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    local = local[prefix.Length..];
+                }
+            }
+
+            if (local.Contains("${", StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified($"`{WorkingPath.FileName(path)}` names a system-scoped dependency at `{systemPath}`, a path the catalogue cannot resolve");
+            }
+            else if (!local.StartsWith('/'))
+            {
+                command.Effect.Read(WorkingPath.Combine(directory, local), required: true);
+            }
+        }
+    }
+
+    // .mvn/maven.config holds command-line options Maven reads on every run; a settings file named there is read too.
+    private static void ReadMavenConfig(CommandInvocation command, string mvnFolder)
+    {
+        if (command.Resolve(mvnFolder + "/maven.config") is not { } configPath || command.Lookup(configPath).Content is not { } config)
+        {
+            return;
+        }
+
+        var words = config.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            string? file = null;
+            if (word is "-s" or "--settings" or "-gs" or "--global-settings" or "-t" or "--toolchains" && i + 1 < words.Length)
+            {
+                file = words[++i];
+            }
+            else if (word.StartsWith("--settings=", StringComparison.Ordinal))
+            {
+                file = word["--settings=".Length..];
+            }
+
+            if (file is not null && !file.StartsWith('/'))
+            {
+                command.ReadsManifest(file, required: true);
+            }
         }
     }
 
