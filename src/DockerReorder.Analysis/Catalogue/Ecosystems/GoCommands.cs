@@ -68,10 +68,24 @@ internal static class GoCommands
             var work = command.Lookup(workPath);
             if (work.State == ManifestState.Present && work.Content is { } workText)
             {
+                // In workspace mode the replace directives of go.work and of every used module's go.mod apply
+                // (https://go.dev/ref/mod#workspaces): a local target's go.mod is read like the main module's.
+                foreach (var local in LocalReplacements(workText))
+                {
+                    command.ReadsManifest(directory + "/" + local + "/go.mod", required: true);
+                }
+
                 foreach (var used in UsedModules(workText))
                 {
-                    command.ReadsManifest(directory + "/" + used + "/go.mod", required: true);
+                    var usedMod = command.ReadsManifest(directory + "/" + used + "/go.mod", required: true);
                     command.ReadsManifest(directory + "/" + used + "/go.sum", required: false);
+                    if (usedMod is not null && command.Lookup(usedMod).Content is { } usedText)
+                    {
+                        foreach (var local in LocalReplacements(usedText))
+                        {
+                            command.ReadsManifest(directory + "/" + used + "/" + local + "/go.mod", required: true);
+                        }
+                    }
                 }
             }
             else if (work.State == ManifestState.Unknown)
