@@ -66,4 +66,18 @@ public sealed class DotnetCatalogueTests
         Assert.True(computed.Unverified);
         Assert.Equal("`Directory.Build.props` imports `$(RepoRoot)eng/Versions.props`, a path the catalogue cannot resolve", computed.UnverifiedReason);
     }
+
+    [Fact]
+    public void Dotnet_restore_reads_package_sources_that_are_folders()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["Api.csproj"] = """<Project Sdk="Microsoft.NET.Sdk" />""",
+            ["NuGet.config"] = """<configuration><packageSources><clear /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /><add key="local" value=".\feeds\local\" /></packageSources><config><add key="globalPackagesFolder" value="gp" /></config></configuration>""",
+        };
+
+        Assert.Contains("feeds/local/", Run("dotnet restore Api.csproj", files).Reads());
+        Assert.DoesNotContain("gp/", Run("dotnet restore Api.csproj", files).Reads());
+        Assert.Contains("vendor/", Run("dotnet restore Api.csproj -s ./vendor --source https://api.nuget.org/v3/index.json", files).Reads());
+    }
 }

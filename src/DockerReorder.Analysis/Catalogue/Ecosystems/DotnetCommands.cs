@@ -139,6 +139,14 @@ internal static class DotnetCommands
             command.Effect.MarkUnverified();
         }
 
+        foreach (var source in arguments.Values("-s", "--source"))
+        {
+            if (source.IsResolved)
+            {
+                ReadLocalSource(command, ".", source.Value);
+            }
+        }
+
         foreach (var config in arguments.Values("--configfile"))
         {
             if (command.TryResolve(config, out var path))
@@ -155,13 +163,40 @@ internal static class DotnetCommands
     private static void ReadDirectoryFile(CommandInvocation command, string path, HashSet<string> visited)
     {
         command.Effect.Read(path, required: false);
+        if (!visited.Add(path) || command.Lookup(path).Content is not { } content)
+        {
+            return;
+        }
+
         if (path.EndsWith(".props", StringComparison.Ordinal) || path.EndsWith(".targets", StringComparison.Ordinal))
         {
-            if (visited.Add(path) && command.Lookup(path).Content is { } content)
+            FollowImports(command, path, content, visited);
+        }
+        else if (WorkingPath.FileName(path).Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
+        {
+            // A package source that is a folder (<add key="local" value="./packages" />) is read relative to the
+            // config file; restore fails when it does not exist (NU1301).
+            var start = content.IndexOf("<packageSources>", StringComparison.Ordinal);
+            var end = start < 0 ? -1 : content.IndexOf("</packageSources>", start, StringComparison.Ordinal);
+            if (end > start)
             {
-                FollowImports(command, path, content, visited);
+                foreach (var source in XmlAttributes.Values(content[start..end], "add", "value"))
+                {
+                    ReadLocalSource(command, WorkingPath.DirectoryOf(path), source);
+                }
             }
         }
+    }
+
+    // A package source given as a folder (not a URL): restore reads it whole.
+    private static void ReadLocalSource(CommandInvocation command, string directory, string source)
+    {
+        if (source.Contains("://", StringComparison.Ordinal) || source.Contains('%', StringComparison.Ordinal) || source.StartsWith('/'))
+        {
+            return; // a feed URL, an environment variable, or a folder of the image
+        }
+
+        command.Effect.Read(WorkingPath.Combine(directory, source.Replace('\\', '/').TrimEnd('/')), required: true, isDirectory: true);
     }
 
     // The file dotnet would pick in the working directory: the only solution, else the only project.
