@@ -283,6 +283,12 @@ internal static class JavaCommands
         FollowAppliedScripts(command, command.Resolve(directory) ?? directory, scripts);
 
         command.Effect.Write(command.Resolve(directory + "/.gradle") ?? ".gradle");
+        // Gradle compiles buildSrc/ before configuring the build, writing its build/ and .gradle/ folders.
+        if (command.Resolve(directory + "/buildSrc") is { } buildSrc && command.Classifier.ListDirectory?.Invoke(buildSrc) is not { Count: 0 })
+        {
+            command.Effect.Write(buildSrc + "/build");
+            command.Effect.Write(buildSrc + "/.gradle");
+        }
         command.Effect.Write(arguments.Value("-g", "--gradle-user-home")?.Value ?? command.Variable("GRADLE_USER_HOME") ?? command.HomePath(".gradle"));
     }
 
