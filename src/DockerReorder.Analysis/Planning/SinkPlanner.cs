@@ -271,6 +271,8 @@ public sealed class SinkPlanner
                     if (reason is not null) break;
                     if (effect.Kind == StepEffectKind.DependencyInstall)
                     {
+                        reason = MissingRequiredManifest(broad, step, effect);
+                        if (reason is not null) break;
                         var manifests = ManifestsFor(broad, step, effect, unsafeReasons);
                         installs.Add(new InstallStep(step, effect, manifests));
                     }
@@ -450,6 +452,34 @@ public sealed class SinkPlanner
     }
 
     private static string? FlagText(ContextCopy copy, string name) => copy.Flag(name)?.Value;
+
+    // A manifest the install cannot run without that the broad copy would bring but the context lacks: the original
+    // build would fail too, so the context is most likely not the one the build uses (a Dockerfile built with -f from
+    // another folder). Moving anything on that assumption could break the real build: no fix.
+    private string? MissingRequiredManifest(CopyFootprint broad, Step install, StepEffect effect)
+    {
+        if (_context is null) return null;
+        foreach (var read in effect.Reads)
+        {
+            if (!read.Required || read.IsDirectory || read.IsPattern) continue;
+            var location = ImageLocation.Of(read.Path, install.State.WorkingDirectory);
+            if (ImageLocation.IsUnder(location, broad.Destination) != true || !broad.Copy.Sources.Any(broad.IsDirectorySource)) continue;
+            if (broad.ContextPathFor(location) is not null || ProvidedBefore(broad, location)) continue;
+            return $"RUN on line {install.Line} needs {read.Path}, which the build context does not hold: the build may use another context folder (--context)";
+        }
+        return null;
+    }
+
+    // True when a copy before the broad copy, in its stage, puts a context file at `location`.
+    private bool ProvidedBefore(CopyFootprint broad, ImageLocation location)
+    {
+        var stage = StageOf(broad.Copy.Step);
+        for (int i = broad.Copy.Step.Index - 1; i > 0; i--)
+        {
+            if (FootprintOf(stage.Steps[i]) is { } earlier && earlier.ContextPathFor(location) is not null) return true;
+        }
+        return false;
+    }
 
     private List<ManifestFile> ManifestsFor(CopyFootprint broad, Step install, StepEffect effect, List<string> unsafeReasons)
     {

@@ -50,9 +50,11 @@ internal static class GoCommands
     {
         command.Effect.Ecosystem("go");
         command.Effect.Install(command.Display);
-        var goMod = command.ReadsAndLooksUp(directory + "/go.mod", required: true);
-        command.ReadsManifest(directory + "/go.sum", required: false);
+        // In workspace mode (a go.work beside it, GOWORK not off) the folder needs no go.mod of its own.
         var workPath = command.Resolve(directory + "/go.work");
+        var inWorkspace = workPath is not null && command.Variable("GOWORK") is not "off" && command.Lookup(workPath).State == ManifestState.Present;
+        var goMod = command.ReadsAndLooksUp(directory + "/go.mod", required: !inWorkspace);
+        command.ReadsManifest(directory + "/go.sum", required: false);
         command.ReadsManifest(directory + "/go.work", required: false);
         command.ReadsManifest(directory + "/go.work.sum", required: false);
         if (goMod.Content is { } text)
