@@ -40,6 +40,13 @@ internal static class RustCommands
                 command.ReadsManifest("rust-toolchain", required: false);
                 command.Effect.Write(command.Resolve(arguments.Value("--target-dir")?.Value ?? "target") ?? "target");
                 command.Effect.Write(CargoHome(command) + "/registry");
+                // cook writes the recipe's skeleton (manifests, lock file, dummy src/main.rs) over the working
+                // directory, whatever is there (cargo-chef's build_minimum_project).
+                foreach (var skeleton in (string[])["Cargo.toml", "Cargo.lock", "src"])
+                {
+                    command.Effect.Write(command.Resolve(skeleton) ?? skeleton);
+                }
+
                 return;
             case "install" when !arguments.Has("--path") && arguments.Positionals.Count > 1 || arguments.Has("--git"):
                 command.ReadsNothing("cargo", (arguments.Value("--root")?.Value ?? CargoHome(command)) + "/bin", CargoHome(command) + "/registry");
