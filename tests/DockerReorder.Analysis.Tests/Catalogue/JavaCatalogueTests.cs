@@ -73,7 +73,7 @@ public sealed class JavaCatalogueTests
         var files = new Dictionary<string, string>
         {
             ["build.gradle"] = "apply from: 'deps.gradle'\napply from: \"$rootDir/gradle/versions.gradle\"\napply from: 'https://example.com/x.gradle'\n",
-            ["deps.gradle"] = "apply from: 'more/extra.gradle'\n",
+            ["deps.gradle"] = "apply from: 'more/extra.gradle'\napply from: rootProject.file('gradle/publish.gradle')\n",
             ["more/extra.gradle"] = "ext.x = 1\n",
         };
 
@@ -82,6 +82,7 @@ public sealed class JavaCatalogueTests
         Assert.Contains("deps.gradle", effect.Reads());
         Assert.Contains("gradle/versions.gradle", effect.Reads());
         Assert.Contains("more/extra.gradle", effect.Reads());
+        Assert.Contains("gradle/publish.gradle", effect.Reads());
         Assert.DoesNotContain(effect.Reads(), read => read.Contains("example.com", StringComparison.Ordinal));
         Assert.False(effect.Unverified);
 

@@ -81,6 +81,18 @@ internal static class GradleScript
             }
 
             var rest = statement[at..].TrimStart();
+            var rootRelative = false;
+            // apply from: rootProject.file('gradle/x.gradle') or file('x.gradle'): the path inside the call.
+            foreach (var call in (string[])["rootProject.file(", "project.file(", "file("])
+            {
+                if (rest.StartsWith(call, StringComparison.Ordinal))
+                {
+                    rootRelative = call == "rootProject.file(";
+                    rest = rest[call.Length..].TrimStart();
+                    break;
+                }
+            }
+
             if (rest.Length == 0 || rest[0] is not ('"' or '\''))
             {
                 computed = true;
@@ -94,7 +106,12 @@ internal static class GradleScript
                 continue; // a remote script is fetched, not read from the build context
             }
 
-            var local = StripRootDirectory(path);
+            if (path.StartsWith('/'))
+            {
+                continue; // a file of the image, not of the build context
+            }
+
+            var local = rootRelative ? "/" + path : StripRootDirectory(path);
             if (local is null || local.Contains('$', StringComparison.Ordinal))
             {
                 computed = true;
