@@ -112,4 +112,14 @@ public sealed class JavaCatalogueTests
         Assert.True(unresolved.Unverified);
         Assert.Contains("${env.JAVA_HOME}/lib/tools.jar", unresolved.UnverifiedReason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Maven_with_a_pom_in_a_subfolder_reads_every_mvn_folder_up_to_the_working_directory()
+    {
+        var effect = Run("mvn -f services/api/pom.xml dependency:go-offline", new Dictionary<string, string> { ["services/api/pom.xml"] = "<project/>" });
+
+        Assert.Contains("services/api/.mvn?/", effect.Reads());
+        Assert.Contains("services/.mvn?/", effect.Reads());
+        Assert.Contains(".mvn?/", effect.Reads());
+    }
 }

@@ -81,9 +81,18 @@ internal static class JavaCommands
         if (command.Resolve(pom) is { } pomPath)
         {
             FollowPom(command, pomPath, required: true, new HashSet<string>(StringComparer.Ordinal));
-            var mvnFolder = WorkingPath.Combine(WorkingPath.DirectoryOf(pom), ".mvn");
-            command.ReadsManifest(mvnFolder, required: false, isDirectory: true);
-            ReadMavenConfig(command, mvnFolder);
+            // mvn looks for .mvn/ from the POM's folder upwards (the multi-module project directory), so with
+            // -f services/api/pom.xml a .mvn/ at the root still applies.
+            for (var folder = WorkingPath.DirectoryOf(pom); ; folder = WorkingPath.DirectoryOf(folder))
+            {
+                var mvnFolder = WorkingPath.Combine(folder, ".mvn");
+                command.ReadsManifest(mvnFolder, required: false, isDirectory: true);
+                ReadMavenConfig(command, mvnFolder);
+                if (folder is "." or "/" || folder.StartsWith("..", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
         }
 
         foreach (var settings in arguments.Values("-s", "--settings", "-gs", "--global-settings", "-t", "--toolchains"))
