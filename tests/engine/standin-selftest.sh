@@ -118,6 +118,9 @@ fresh cargo
 expect_fail "could not find \`Cargo.toml\`" cargo fetch
 printf '[package]\nname = "x"\nversion = "0.1.0"\n\n[dependencies]\nserde = "1.0"\n' >Cargo.toml
 expect_fail "no targets specified" cargo fetch
+mkdir -p src/bin; echo 'fn main() {}' >src/bin/tool.rs
+expect_ok cargo fetch
+rm -rf src Cargo.lock
 mkdir src; echo 'fn main() {}' >src/main.rs
 expect_fail "needs to be updated but --locked" cargo fetch --locked
 expect_ok cargo fetch
@@ -136,8 +139,25 @@ expect_ok uv sync --no-install-project
 expect_file .venv/lib/python3/site-packages/httpx/__init__.py
 fresh mix
 expect_fail "Could not find a Mix.Project" mix deps.get
+fresh dotnet
+printf '<Project>\n  <Import Project="eng/Common.props" />\n</Project>\n' >Directory.Build.props
+printf '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup><PackageReference Include="Serilog" Version="3.1.1" /></ItemGroup>\n</Project>\n' >Api.csproj
+expect_fail "error MSB4019: The imported project \"/w/dotnet/eng/Common.props\" was not found" dotnet restore Api.csproj
+mkdir eng; printf '<Project>\n  <Import Project="$(MSBuildThisFileDirectory)Analyzers.props" Condition="Exists(\x27x\x27)" />\n  <ItemGroup><PackageReference Include="StyleCop.Analyzers" Version="1.1.118" /></ItemGroup>\n</Project>\n' >eng/Common.props
+expect_ok dotnet restore Api.csproj
+expect_file /root/.nuget/packages/stylecop.analyzers/1.1.118/stylecop.analyzers.nuspec
+expect_file /root/.nuget/packages/serilog/3.1.1/serilog.nuspec
 fresh gradle
 expect_fail "does not contain a Gradle build" gradle build
+printf 'include(\n    ":app",\n    ":lib:core",\n)\n' >settings.gradle.kts; mkdir -p app lib/core
+echo 'dependencies { implementation("a.b:app-dep:1.0") }' >app/build.gradle.kts
+expect_fail "'/w/gradle/lib/core' is not part of the build" gradle dependencies
+printf 'apply from: "$rootDir/deps.gradle"\n' >lib/core/build.gradle
+expect_fail "Could not read script '/w/gradle/deps.gradle'" gradle dependencies
+echo "dependencies { implementation 'a.b:core-dep:2.0' }" >deps.gradle
+expect_ok gradle dependencies
+expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/app-dep/1.0/app-dep-1.0.jar
+expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/core-dep/2.0/core-dep-2.0.jar
 
 # Determinism: the same inputs give byte-identical trees.
 listing() { find "$1" -exec sh -c 'for f; do if [ -f "$f" ]; then echo "$f $(sha256sum <"$f")"; else echo "$f"; fi; done' _ {} + | sed "s|^$1||" | sort; }

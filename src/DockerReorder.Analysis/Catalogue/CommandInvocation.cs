@@ -178,7 +178,9 @@ internal sealed class CommandInvocation
         var lookup = Lookup(resolved);
         if (lookup.State == ManifestState.Unknown || lookup is { State: ManifestState.Present, Content: null })
         {
-            Effect.MarkUnverified();
+            Effect.MarkUnverified(Classifier.IsMounted(resolved)
+                ? $"{Display} reads `{path}` through a bind mount, whose content the analysis does not follow"
+                : $"{Display} reads `{path}`, which the analysis cannot read");
         }
 
         return lookup;

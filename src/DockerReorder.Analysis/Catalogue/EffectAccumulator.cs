@@ -16,6 +16,7 @@ internal sealed class EffectAccumulator
     private string? needsSource;
     private string? unknown;
     private bool unverified;
+    private string? unverifiedReason;
 
     /// <summary>Records that a command needs the source; the first reason is kept.</summary>
     internal void NeedsSource(string reason) => needsSource ??= reason;
@@ -62,8 +63,12 @@ internal sealed class EffectAccumulator
     /// <summary>Records a context path read through a bind mount.</summary>
     internal void ContextMount(string path) => AddOnce(contextMounts, path);
 
-    /// <summary>Records that a fact could not be checked.</summary>
-    internal void MarkUnverified() => unverified = true;
+    /// <summary>Records that a fact could not be checked; <paramref name="why"/> (the first one given is kept) says which.</summary>
+    internal void MarkUnverified(string? why = null)
+    {
+        unverified = true;
+        unverifiedReason ??= why;
+    }
 
     /// <summary>Drops the reads that a bind mount provides instead of the image.</summary>
     internal void RemoveReads(Func<string, bool> providedByMount) => reads.RemoveAll(read => providedByMount(read.Path));
@@ -86,6 +91,7 @@ internal sealed class EffectAccumulator
             ContextMounts = [.. contextMounts],
             InstallsDependencies = installs.Count > 0,
             Unverified = unverified,
+            UnverifiedReason = unverifiedReason,
         };
     }
 

@@ -35,4 +35,7 @@ public sealed record StepEffect
 
     /// <summary>True when a fact the verdict depends on could not be checked (a manifest could not be read).</summary>
     public bool Unverified { get; init; }
+
+    /// <summary>When <see cref="Unverified"/>, the fact that could not be checked, in one line (null when the catalogue gave none).</summary>
+    public string? UnverifiedReason { get; init; }
 }

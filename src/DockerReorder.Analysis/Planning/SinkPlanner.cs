@@ -399,7 +399,7 @@ public sealed class SinkPlanner
             // users and groups (not a package install, which only adds its own) could make it mean another id.
             return $"the broad copy's --chown names a user or group that RUN on line {step.Line} could create or change";
         }
-        if (effect.Unverified) unsafeReasons.Add($"RUN on line {step.Line}: {effect.Reason}");
+        if (effect.Unverified) unsafeReasons.Add($"RUN on line {step.Line}: {effect.UnverifiedReason ?? effect.Reason}");
         foreach (var write in effect.Writes)
         {
             var location = ImageLocation.Of(ImagePath.LiteralPrefix(write), step.State.WorkingDirectory);
@@ -495,7 +495,11 @@ public sealed class SinkPlanner
             }
             AddIfProvidedByBroadCopy(broad, install, location, result);
         }
-        return result.DistinctBy(m => m.ContextPath).ToList();
+        // A file inside a folder copied whole (a script under gradle/) comes with the folder.
+        var folders = result.Where(m => m.IsDirectory).Select(m => m.ContextPath.TrimEnd('/') + "/").ToList();
+        return result.DistinctBy(m => m.ContextPath)
+            .Where(m => m.IsDirectory || !folders.Exists(f => m.ContextPath.StartsWith(f, StringComparison.Ordinal)))
+            .ToList();
     }
 
     // An install whose required manifest the broad copy would bring, but the context lacks, fails in this context

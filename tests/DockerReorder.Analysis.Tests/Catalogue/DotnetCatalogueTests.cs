@@ -40,4 +40,44 @@ public sealed class DotnetCatalogueTests
         Assert.True(effect.Unverified);
         Assert.Equal(StepEffectKind.NeedsSource, Run("dotnet publish -c Release -o /out").Kind);
     }
+
+    [Fact]
+    public void Dotnet_restore_reads_what_directory_files_and_projects_import()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["Api.csproj"] = """<Project Sdk="Microsoft.NET.Sdk"><Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" /><Import Project="..\shared\Common.props" /><Import Project="$(MSBuildToolsPath)\Microsoft.CSharp.targets" /></Project>""",
+            ["Directory.Build.props"] = """<Project><Import Project="$(MSBuildThisFileDirectory)eng/Versions.props" /><Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" /></Project>""",
+            ["eng/Versions.props"] = """<Project><Import Project="Local.props" Condition="Exists('Local.props')" /><Import Project="Packages.props" /></Project>""",
+        };
+
+        var effect = Run("dotnet restore Api.csproj", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.False(effect.Unverified, effect.UnverifiedReason);
+        Assert.Contains("../shared/Common.props", effect.Reads());
+        Assert.Contains("eng/Versions.props", effect.Reads());
+        Assert.Contains("eng/Local.props?", effect.Reads());
+        Assert.Contains("eng/Packages.props", effect.Reads());
+        Assert.DoesNotContain("Sdk.props", effect.Reads());
+
+        files["Directory.Build.props"] = """<Project><Import Project="$(RepoRoot)eng/Versions.props" /></Project>""";
+        var computed = Run("dotnet restore Api.csproj", files);
+        Assert.True(computed.Unverified);
+        Assert.Equal("`Directory.Build.props` imports `$(RepoRoot)eng/Versions.props`, a path the catalogue cannot resolve", computed.UnverifiedReason);
+    }
+
+    [Fact]
+    public void Dotnet_restore_reads_package_sources_that_are_folders()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["Api.csproj"] = """<Project Sdk="Microsoft.NET.Sdk" />""",
+            ["NuGet.config"] = """<configuration><packageSources><clear /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /><add key="local" value=".\feeds\local\" /></packageSources><config><add key="globalPackagesFolder" value="gp" /></config></configuration>""",
+        };
+
+        Assert.Contains("feeds/local/", Run("dotnet restore Api.csproj", files).Reads());
+        Assert.DoesNotContain("gp/", Run("dotnet restore Api.csproj", files).Reads());
+        Assert.Contains("vendor/", Run("dotnet restore Api.csproj -s ./vendor --source https://api.nuget.org/v3/index.json", files).Reads());
+    }
 }

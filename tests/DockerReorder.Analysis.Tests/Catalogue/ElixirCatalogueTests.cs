@@ -28,4 +28,15 @@ public sealed class ElixirCatalogueTests
         Assert.Equal(["/mix/deps"], effect.Writes);
         Assert.Equal(["mix.lock"], effect.MayRewrite);
     }
+
+    [Theory]
+    [InlineData("@version \"VERSION\" |> File.read!() |> String.trim()\n", "File.read")]
+    [InlineData("Code.require_file(\"lib/app/version.ex\")\n", "Code.require_file")]
+    public void Mix_exs_that_reads_a_project_file_needs_the_source(string body, string call)
+    {
+        var effect = Run("mix deps.get", new Dictionary<string, string> { ["mix.exs"] = "defmodule App.MixProject do\n  " + body + "end\n" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains($"(`{call}`)", effect.Reason, StringComparison.Ordinal);
+    }
 }

@@ -41,4 +41,20 @@ public sealed class GoCatalogueTests
     {
         Assert.Equal(kind, Run(script).Kind);
     }
+
+    [Fact]
+    public void Go_workspace_mode_follows_the_local_replacements_of_go_work_and_of_each_used_module()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["go.work"] = "go 1.22\nuse ./svc/api\nreplace example.com/x => ./third_party/x\n",
+            ["svc/api/go.mod"] = "module example.com/api\nreplace example.com/y => ../../libs/y\n",
+        };
+
+        var effect = Run("go mod download", files);
+
+        Assert.Contains("third_party/x/go.mod", effect.Reads());
+        Assert.Contains("svc/api/go.mod", effect.Reads());
+        Assert.Contains("libs/y/go.mod", effect.Reads());
+    }
 }

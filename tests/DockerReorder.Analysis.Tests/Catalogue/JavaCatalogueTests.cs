@@ -41,4 +41,85 @@ public sealed class JavaCatalogueTests
         Assert.Contains("lib/core/build.gradle?", effect.Reads());
         Assert.Equal(StepEffectKind.NeedsSource, Run("gradle build -x test").Kind);
     }
+
+    [Theory]
+    [InlineData("include(\n    \":app\",\n    \":lib:core\",\n)\n")]
+    [InlineData("include ':app',\n        ':lib:core'\n")]
+    [InlineData("rootProject.name = 'x' // include ':nope'\ninclude(\":app\") // the app\ninclude(\":lib:core\")\n")]
+    public void Gradle_reads_the_build_files_of_projects_included_over_several_lines(string settings)
+    {
+        var effect = Run("./gradlew dependencies", new Dictionary<string, string> { ["settings.gradle"] = settings });
+
+        Assert.Contains("app/build.gradle?", effect.Reads());
+        Assert.Contains("lib/core/build.gradle.kts?", effect.Reads());
+        Assert.DoesNotContain("nope/build.gradle?", effect.Reads());
+        Assert.False(effect.Unverified);
+    }
+
+    [Fact]
+    public void Gradle_with_a_computed_include_is_unverified()
+    {
+        var settings = "file(\"modules\").listFiles().each { include(it.name) }\n";
+
+        var effect = Run("gradle dependencies", new Dictionary<string, string> { ["settings.gradle"] = settings });
+
+        Assert.True(effect.Unverified);
+        Assert.Contains("computed", effect.UnverifiedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gradle_follows_applied_scripts_and_flags_scripts_that_read_files()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["build.gradle"] = "apply from: 'deps.gradle'\napply from: \"$rootDir/gradle/versions.gradle\"\napply from: 'https://example.com/x.gradle'\n",
+            ["deps.gradle"] = "apply from: 'more/extra.gradle'\napply from: rootProject.file('gradle/publish.gradle')\n",
+            ["more/extra.gradle"] = "ext.x = 1\n",
+        };
+
+        var effect = Run("gradle dependencies", files);
+
+        Assert.Contains("deps.gradle", effect.Reads());
+        Assert.Contains("gradle/versions.gradle", effect.Reads());
+        Assert.Contains("more/extra.gradle", effect.Reads());
+        Assert.Contains("gradle/publish.gradle", effect.Reads());
+        Assert.DoesNotContain(effect.Reads(), read => read.Contains("example.com", StringComparison.Ordinal));
+        Assert.False(effect.Unverified);
+
+        files["more/extra.gradle"] = "version = file('version.txt').text.trim()\n";
+        var reading = Run("gradle dependencies", files);
+        Assert.True(reading.Unverified);
+        Assert.Equal("`extra.gradle` reads a file's content when it runs (`.text`), which the manifest copy may not bring", reading.UnverifiedReason);
+    }
+
+    [Fact]
+    public void Maven_reads_parent_poms_system_jars_and_the_settings_named_in_maven_config()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["pom.xml"] = "<project><parent><relativePath>../platform/pom.xml</relativePath></parent><dependencies><dependency><systemPath>${project.basedir}/lib/x.jar</systemPath></dependency></dependencies></project>",
+            ["../platform/pom.xml"] = "<project><parent><relativePath/></parent></project>",
+            [".mvn/maven.config"] = "-B -s .mvn/settings.xml\n",
+        };
+
+        var effect = Run("mvn dependency:go-offline", files);
+
+        Assert.Equal(["pom.xml", "../platform/pom.xml?", "lib/x.jar", ".mvn?/", ".mvn/settings.xml"], effect.Reads());
+        Assert.False(effect.Unverified);
+
+        files["pom.xml"] = "<project><dependencies><dependency><systemPath>${env.JAVA_HOME}/lib/tools.jar</systemPath></dependency></dependencies></project>";
+        var unresolved = Run("mvn dependency:go-offline", files);
+        Assert.True(unresolved.Unverified);
+        Assert.Contains("${env.JAVA_HOME}/lib/tools.jar", unresolved.UnverifiedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Maven_with_a_pom_in_a_subfolder_reads_every_mvn_folder_up_to_the_working_directory()
+    {
+        var effect = Run("mvn -f services/api/pom.xml dependency:go-offline", new Dictionary<string, string> { ["services/api/pom.xml"] = "<project/>" });
+
+        Assert.Contains("services/api/.mvn?/", effect.Reads());
+        Assert.Contains("services/.mvn?/", effect.Reads());
+        Assert.Contains(".mvn?/", effect.Reads());
+    }
 }

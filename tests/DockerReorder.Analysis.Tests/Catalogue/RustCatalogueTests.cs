@@ -34,4 +34,32 @@ public sealed class RustCatalogueTests
     {
         Assert.Equal(kind, Run(script).Kind);
     }
+
+    [Theory]
+    [InlineData("[package]\nname = \"app\"\n[patch.crates-io]\nrustls = { path = \"third_party/rustls\" }\n", null)]
+    [InlineData("[package]\nname = \"app\"\n[replace]\n\"foo:0.1.0\" = { path = \"foo\" }\n", null)]
+    [InlineData("[package]\nname = \"app\"\n", "[source.crates-io]\nreplace-with = \"vendored-sources\"\n[source.vendored-sources]\ndirectory = \"vendor\"\n")]
+    [InlineData("[package]\nname = \"app\"\n", "[patch.crates-io]\nfoo = { path = \"../foo\" }\n")]
+    public void Cargo_patches_and_vendored_sources_read_local_folders(string manifest, string? config)
+    {
+        var files = new Dictionary<string, string> { ["Cargo.toml"] = manifest };
+        if (config is not null)
+        {
+            files[".cargo/config.toml"] = config;
+        }
+
+        Assert.Equal(StepEffectKind.NeedsSource, Run("cargo fetch", files).Kind);
+    }
+
+    [Fact]
+    public void Cargo_config_without_local_folders_keeps_the_fetch_an_install()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["Cargo.toml"] = "[package]\nname = \"app\"\n",
+            [".cargo/config.toml"] = "[build]\ntarget-dir = \"/tmp/target\"\n[registries.acme]\nindex = \"sparse+https://crates.acme.dev/\"\n",
+        };
+
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("cargo fetch", files).Kind);
+    }
 }

@@ -100,13 +100,14 @@ internal static class DotnetCommands
             command.Effect.MarkUnverified();
         }
 
+        var imported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
             for (var current = directory; ; current = WorkingPath.DirectoryOf(current))
             {
                 foreach (var name in DirectoryFiles)
                 {
-                    command.Effect.Read(WorkingPath.Combine(current, name), required: false);
+                    ReadDirectoryFile(command, WorkingPath.Combine(current, name), imported);
                 }
 
                 if (current is "." or "/" || current.StartsWith("..", StringComparison.Ordinal) || current == command.WorkingDirectory)
@@ -126,7 +127,7 @@ internal static class DotnetCommands
             {
                 foreach (var name in DirectoryFiles)
                 {
-                    command.Effect.Read(WorkingPath.Combine(above, name), required: false);
+                    ReadDirectoryFile(command, WorkingPath.Combine(above, name), imported);
                 }
 
                 if (above == "/" || above.Length == 0) break;
@@ -136,6 +137,14 @@ internal static class DotnetCommands
         {
             // The working directory is not known: what lies above it cannot be listed.
             command.Effect.MarkUnverified();
+        }
+
+        foreach (var source in arguments.Values("-s", "--source"))
+        {
+            if (source.IsResolved)
+            {
+                ReadLocalSource(command, ".", source.Value);
+            }
         }
 
         foreach (var config in arguments.Values("--configfile"))
@@ -148,6 +157,46 @@ internal static class DotnetCommands
 
         var packages = arguments.Value("--packages")?.Value ?? command.Variable("NUGET_PACKAGES") ?? command.HomePath(".nuget/packages");
         command.Effect.Write(packages.StartsWith('~') ? packages : command.Resolve(packages) ?? packages);
+    }
+
+    // A Directory.Build.props/targets or Directory.Packages.props MSBuild imports when it exists, with what it imports.
+    private static void ReadDirectoryFile(CommandInvocation command, string path, HashSet<string> visited)
+    {
+        command.Effect.Read(path, required: false);
+        if (!visited.Add(path) || command.Lookup(path).Content is not { } content)
+        {
+            return;
+        }
+
+        if (path.EndsWith(".props", StringComparison.Ordinal) || path.EndsWith(".targets", StringComparison.Ordinal))
+        {
+            FollowImports(command, path, content, visited);
+        }
+        else if (WorkingPath.FileName(path).Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
+        {
+            // A package source that is a folder (<add key="local" value="./packages" />) is read relative to the
+            // config file; restore fails when it does not exist (NU1301).
+            var start = content.IndexOf("<packageSources>", StringComparison.Ordinal);
+            var end = start < 0 ? -1 : content.IndexOf("</packageSources>", start, StringComparison.Ordinal);
+            if (end > start)
+            {
+                foreach (var source in XmlAttributes.Values(content[start..end], "add", "value"))
+                {
+                    ReadLocalSource(command, WorkingPath.DirectoryOf(path), source);
+                }
+            }
+        }
+    }
+
+    // A package source given as a folder (not a URL): restore reads it whole.
+    private static void ReadLocalSource(CommandInvocation command, string directory, string source)
+    {
+        if (source.Contains("://", StringComparison.Ordinal) || source.Contains('%', StringComparison.Ordinal) || source.StartsWith('/'))
+        {
+            return; // a feed URL, an environment variable, or a folder of the image
+        }
+
+        command.Effect.Read(WorkingPath.Combine(directory, source.Replace('\\', '/').TrimEnd('/')), required: true, isDirectory: true);
     }
 
     // The file dotnet would pick in the working directory: the only solution, else the only project.
@@ -208,17 +257,58 @@ internal static class DotnetCommands
 
         if (!isSolution)
         {
-            foreach (var import in XmlAttributes.Values(content, "Import", "Project"))
+            FollowImports(command, path, content, visited);
+        }
+    }
+
+    /// <summary>
+    /// Reads what an MSBuild file imports (<c>&lt;Import Project="eng/Versions.props" /&gt;</c>), relative to the importing file,
+    /// and what those import in turn: restore evaluates every import, and a missing one fails it (MSB4019). An import
+    /// under an <c>Exists(...)</c> condition is optional; one whose path uses another property leaves the fix unverified.
+    /// </summary>
+    private static void FollowImports(CommandInvocation command, string path, string content, HashSet<string> visited)
+    {
+        var directory = WorkingPath.DirectoryOf(path);
+        foreach (var tag in XmlAttributes.StartTags(content, "Import"))
+        {
+            if (XmlAttributes.Attribute(tag, "Project") is not { } project || XmlAttributes.Attribute(tag, "Sdk") is not null)
             {
-                if (import.Contains("$(", StringComparison.Ordinal))
+                continue; // <Import Project="Sdk.props" Sdk="..."/> comes from the SDK
+            }
+
+            // $(MSBuildThisFileDirectory) is the importing file's folder, with a final slash.
+            var relative = project.Replace('\\', '/');
+            if (relative.StartsWith("$(MSBuildThisFileDirectory)", StringComparison.Ordinal))
+            {
+                relative = relative["$(MSBuildThisFileDirectory)".Length..].TrimStart('/');
+            }
+
+            if (relative.Contains("$(", StringComparison.Ordinal))
+            {
+                // GetPathOfFileAbove('Directory.Build.props') finds a file the walk up already reads; the SDK's and
+                // MSBuild's own folders are outside the build context.
+                if (!relative.Contains("GetPathOfFileAbove", StringComparison.Ordinal) && !ImportsFromOutsideTheContext(relative))
                 {
-                    continue;
+                    command.Effect.MarkUnverified($"`{WorkingPath.FileName(path)}` imports `{project}`, a path the catalogue cannot resolve");
                 }
 
-                command.Effect.Read(WorkingPath.Combine(directory, import.Replace('\\', '/')), required: true);
+                continue;
+            }
+
+            var condition = XmlAttributes.Attribute(tag, "Condition") ?? string.Empty;
+            var imported = WorkingPath.Combine(directory, relative);
+            command.Effect.Read(imported, required: !condition.Contains("Exists(", StringComparison.Ordinal));
+            if (visited.Add(imported) && command.Lookup(imported).Content is { } importedContent)
+            {
+                FollowImports(command, imported, importedContent, visited);
             }
         }
     }
+
+    private static bool ImportsFromOutsideTheContext(string project) =>
+        project.StartsWith("$(MSBuildExtensionsPath", StringComparison.Ordinal) || project.StartsWith("$(MSBuildToolsPath)", StringComparison.Ordinal) ||
+        project.StartsWith("$(MSBuildBinPath)", StringComparison.Ordinal) || project.StartsWith("$(VSToolsPath)", StringComparison.Ordinal) ||
+        project.StartsWith("$(MSBuildSDKsPath)", StringComparison.Ordinal) || project.StartsWith("$(NuGetPackageRoot)", StringComparison.Ordinal);
 
     /// <summary>The project paths of a classic <c>.sln</c> file (<c>Project("{guid}") = "Name", "path\to\x.csproj", "{guid}"</c>).</summary>
     private static IEnumerable<string> SolutionProjects(string content)

@@ -31,6 +31,11 @@ internal static class ElixirCommands
                     {
                         command.NeedsSource("depends on a local path (`path:` in `mix.exs`)");
                     }
+                    else if (FileReadingCall(text) is { } call)
+                    {
+                        // mix.exs is code Mix runs before any task: `@version File.read!("VERSION")` fails without that file.
+                        command.NeedsSource($"loads `mix.exs`, which reads a file of the project (`{call}`)");
+                    }
 
                     depsPath = QuotedValueAfter(text, "deps_path:");
                 }
@@ -56,6 +61,20 @@ internal static class ElixirCommands
                 command.NeedsSourceIn("mix", $"runs the project task `{task}`");
                 return;
         }
+    }
+
+    /// <summary>The first call in <paramref name="text"/> that reads a project file when <c>mix.exs</c> is evaluated, or null.</summary>
+    private static string? FileReadingCall(string text)
+    {
+        foreach (var call in (string[])["File.read", "File.stream!", "File.ls", "Code.eval_file", "Code.require_file", "Path.wildcard"])
+        {
+            if (text.Contains(call, StringComparison.Ordinal))
+            {
+                return call;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when <paramref name="keyword"/> appears as a whole keyword (<c>path:</c> but not <c>deps_path:</c>).</summary>

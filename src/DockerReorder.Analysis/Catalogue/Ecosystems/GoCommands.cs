@@ -50,9 +50,11 @@ internal static class GoCommands
     {
         command.Effect.Ecosystem("go");
         command.Effect.Install(command.Display);
-        var goMod = command.ReadsAndLooksUp(directory + "/go.mod", required: true);
-        command.ReadsManifest(directory + "/go.sum", required: false);
+        // In workspace mode (a go.work beside it, GOWORK not off) the folder needs no go.mod of its own.
         var workPath = command.Resolve(directory + "/go.work");
+        var inWorkspace = workPath is not null && command.Variable("GOWORK") is not "off" && command.Lookup(workPath).State == ManifestState.Present;
+        var goMod = command.ReadsAndLooksUp(directory + "/go.mod", required: !inWorkspace);
+        command.ReadsManifest(directory + "/go.sum", required: false);
         command.ReadsManifest(directory + "/go.work", required: false);
         command.ReadsManifest(directory + "/go.work.sum", required: false);
         if (goMod.Content is { } text)
@@ -68,10 +70,24 @@ internal static class GoCommands
             var work = command.Lookup(workPath);
             if (work.State == ManifestState.Present && work.Content is { } workText)
             {
+                // In workspace mode the replace directives of go.work and of every used module's go.mod apply
+                // (https://go.dev/ref/mod#workspaces): a local target's go.mod is read like the main module's.
+                foreach (var local in LocalReplacements(workText))
+                {
+                    command.ReadsManifest(directory + "/" + local + "/go.mod", required: true);
+                }
+
                 foreach (var used in UsedModules(workText))
                 {
-                    command.ReadsManifest(directory + "/" + used + "/go.mod", required: true);
+                    var usedMod = command.ReadsManifest(directory + "/" + used + "/go.mod", required: true);
                     command.ReadsManifest(directory + "/" + used + "/go.sum", required: false);
+                    if (usedMod is not null && command.Lookup(usedMod).Content is { } usedText)
+                    {
+                        foreach (var local in LocalReplacements(usedText))
+                        {
+                            command.ReadsManifest(directory + "/" + used + "/" + local + "/go.mod", required: true);
+                        }
+                    }
                 }
             }
             else if (work.State == ManifestState.Unknown)

@@ -80,8 +80,19 @@ internal static class JavaCommands
 
         if (command.Resolve(pom) is { } pomPath)
         {
-            FollowPom(command, pomPath, new HashSet<string>(StringComparer.Ordinal));
-            command.ReadsManifest(WorkingPath.Combine(WorkingPath.DirectoryOf(pom), ".mvn"), required: false, isDirectory: true);
+            FollowPom(command, pomPath, required: true, new HashSet<string>(StringComparer.Ordinal));
+            // mvn looks for .mvn/ from the POM's folder upwards (the multi-module project directory), so with
+            // -f services/api/pom.xml a .mvn/ at the root still applies.
+            for (var folder = WorkingPath.DirectoryOf(pom); ; folder = WorkingPath.DirectoryOf(folder))
+            {
+                var mvnFolder = WorkingPath.Combine(folder, ".mvn");
+                command.ReadsManifest(mvnFolder, required: false, isDirectory: true);
+                ReadMavenConfig(command, mvnFolder);
+                if (folder is "." or "/" || folder.StartsWith("..", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
         }
 
         foreach (var settings in arguments.Values("-s", "--settings", "-gs", "--global-settings", "-t", "--toolchains"))
@@ -96,14 +107,14 @@ internal static class JavaCommands
         command.Effect.Write(local is not null ? command.Resolve(local["maven.repo.local=".Length..]) ?? local : command.HomePath(".m2/repository"));
     }
 
-    private static void FollowPom(CommandInvocation command, string path, HashSet<string> visited)
+    private static void FollowPom(CommandInvocation command, string path, bool required, HashSet<string> visited)
     {
         if (!visited.Add(path))
         {
             return;
         }
 
-        command.Effect.Read(path, required: true);
+        command.Effect.Read(path, required);
         var lookup = command.Lookup(path);
         if (lookup.State == ManifestState.Absent)
         {
@@ -120,7 +131,70 @@ internal static class JavaCommands
         foreach (var module in XmlAttributes.Texts(content, "module"))
         {
             var modulePath = WorkingPath.Combine(directory, module);
-            FollowPom(command, modulePath.EndsWith(".xml", StringComparison.Ordinal) ? modulePath : modulePath + "/pom.xml", visited);
+            FollowPom(command, modulePath.EndsWith(".xml", StringComparison.Ordinal) ? modulePath : modulePath + "/pom.xml", required: true, visited);
+        }
+
+        // A parent POM named by <relativePath> is read from there when it exists, else from the repositories
+        // (https://maven.apache.org/ref/current/maven-model/maven.html#parent): it must come with the manifests.
+        foreach (var relative in XmlAttributes.Texts(content, "relativePath"))
+        {
+            if (relative.Length > 0 && !relative.Contains("${", StringComparison.Ordinal))
+            {
+                var parentPath = WorkingPath.Combine(directory, relative);
+                FollowPom(command, parentPath.EndsWith(".xml", StringComparison.Ordinal) ? parentPath : parentPath + "/pom.xml", required: false, visited);
+            }
+        }
+
+        // A system-scoped dependency is a file of the project (<systemPath>${project.basedir}/lib/x.jar</systemPath>):
+        // resolution fails without it ("Could not find artifact ... at specified path").
+        foreach (var systemPath in XmlAttributes.Texts(content, "systemPath"))
+        {
+            var local = systemPath;
+            foreach (var prefix in (string[])["${project.basedir}/", "${basedir}/", "${pom.basedir}/"])
+            {
+                if (local.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    local = local[prefix.Length..];
+                }
+            }
+
+            if (local.Contains("${", StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified($"`{WorkingPath.FileName(path)}` names a system-scoped dependency at `{systemPath}`, a path the catalogue cannot resolve");
+            }
+            else if (!local.StartsWith('/'))
+            {
+                command.Effect.Read(WorkingPath.Combine(directory, local), required: true);
+            }
+        }
+    }
+
+    // .mvn/maven.config holds command-line options Maven reads on every run; a settings file named there is read too.
+    private static void ReadMavenConfig(CommandInvocation command, string mvnFolder)
+    {
+        if (command.Resolve(mvnFolder + "/maven.config") is not { } configPath || command.Lookup(configPath).Content is not { } config)
+        {
+            return;
+        }
+
+        var words = config.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            string? file = null;
+            if (word is "-s" or "--settings" or "-gs" or "--global-settings" or "-t" or "--toolchains" && i + 1 < words.Length)
+            {
+                file = words[++i];
+            }
+            else if (word.StartsWith("--settings=", StringComparison.Ordinal))
+            {
+                file = word["--settings=".Length..];
+            }
+
+            if (file is not null && !file.StartsWith('/'))
+            {
+                command.ReadsManifest(file, required: true);
+            }
         }
     }
 
@@ -154,9 +228,13 @@ internal static class JavaCommands
             command.Effect.Read(wrapper, required: true);
         }
 
+        var scripts = new List<string>();
         foreach (var file in GradleFiles)
         {
-            command.ReadsManifest(directory + "/" + file, required: false);
+            if (command.ReadsManifest(directory + "/" + file, required: false) is { } path && file != "gradle.properties")
+            {
+                scripts.Add(path);
+            }
         }
 
         command.ReadsManifest(directory + "/gradle", required: false, isDirectory: true);
@@ -179,54 +257,86 @@ internal static class JavaCommands
                 continue;
             }
 
-            foreach (var (project, isBuild) in IncludedProjects(text))
+            foreach (var inclusion in GradleScript.Inclusions(text))
             {
-                if (isBuild)
+                if (inclusion.Computed)
                 {
-                    command.ReadsManifest(directory + "/" + project, required: true, isDirectory: true);
-                    continue;
+                    command.Effect.MarkUnverified($"`{settingsName}` includes a project or build whose name is computed, so its build files cannot be listed");
                 }
 
-                foreach (var file in (string[])["build.gradle", "build.gradle.kts"])
+                foreach (var project in inclusion.Names)
                 {
-                    command.ReadsManifest(directory + "/" + project + "/" + file, required: false);
+                    if (inclusion.IsBuild)
+                    {
+                        command.ReadsManifest(directory + "/" + project, required: true, isDirectory: true);
+                        continue;
+                    }
+
+                    // include ':app:core' names the folder app/core.
+                    foreach (var file in (string[])["build.gradle", "build.gradle.kts", "gradle.properties"])
+                    {
+                        if (command.ReadsManifest(directory + "/" + project.TrimStart(':').Replace(':', '/') + "/" + file, required: false) is { } path && file != "gradle.properties")
+                        {
+                            scripts.Add(path);
+                        }
+                    }
                 }
             }
 
             if (text.Contains("projectDir", StringComparison.Ordinal))
             {
-                command.Effect.MarkUnverified();
+                command.Effect.MarkUnverified($"`{settingsName}` moves a project's folder (`projectDir`)");
             }
         }
 
+        FollowAppliedScripts(command, command.Resolve(directory) ?? directory, scripts);
+
         command.Effect.Write(command.Resolve(directory + "/.gradle") ?? ".gradle");
+        // Gradle compiles buildSrc/ before configuring the build, writing its build/ and .gradle/ folders.
+        if (command.Resolve(directory + "/buildSrc") is { } buildSrc && command.Classifier.ListDirectory?.Invoke(buildSrc) is not { Count: 0 })
+        {
+            command.Effect.Write(buildSrc + "/build");
+            command.Effect.Write(buildSrc + "/.gradle");
+        }
         command.Effect.Write(arguments.Value("-g", "--gradle-user-home")?.Value ?? command.Variable("GRADLE_USER_HOME") ?? command.HomePath(".gradle"));
     }
 
-    /// <summary>Projects named by <c>include</c> (<c>':app:core'</c> becomes <c>app/core</c>) and builds named by <c>includeBuild</c>.</summary>
-    private static IEnumerable<(string Path, bool IsBuild)> IncludedProjects(string settings)
+    /// <summary>
+    /// Follows the scripts the build scripts apply (<c>apply from: 'dependencies.gradle'</c>), which Gradle reads when it
+    /// configures the build; a script that reads a file's content itself, or applies a computed path, leaves the fix unverified.
+    /// </summary>
+    private static void FollowAppliedScripts(CommandInvocation command, string rootDirectory, List<string> scripts)
     {
-        foreach (var raw in settings.Split('\n'))
+        for (var index = 0; index < scripts.Count && index < 256; index++)
         {
-            var line = raw.Split("//")[0].Trim();
-            var isBuild = line.StartsWith("includeBuild", StringComparison.Ordinal);
-            if (!isBuild && !line.StartsWith("include", StringComparison.Ordinal))
+            var script = scripts[index];
+            var lookup = command.Lookup(script);
+            if (lookup.Content is not { } text)
             {
                 continue;
             }
 
-            var quoteAt = line.IndexOfAny(['"', '\'']);
-            while (quoteAt >= 0)
+            var name = WorkingPath.FileName(script);
+            var (applied, computed) = GradleScript.AppliedScripts(text);
+            if (computed)
             {
-                var close = line.IndexOf(line[quoteAt], quoteAt + 1);
-                if (close < 0)
-                {
-                    break;
-                }
+                command.Effect.MarkUnverified($"`{name}` applies a script whose path is computed");
+            }
 
-                var name = line[(quoteAt + 1)..close];
-                yield return (isBuild ? name : name.TrimStart(':').Replace(':', '/'), isBuild);
-                quoteAt = line.IndexOfAny(['"', '\''], close + 1);
+            foreach (var path in applied)
+            {
+                // `$rootDir/x.gradle` is relative to the root project; a plain path to the applying script's folder.
+                var resolved = path.StartsWith('/') ? WorkingPath.Combine(rootDirectory, path[1..]) : WorkingPath.Combine(WorkingPath.DirectoryOf(script), path);
+                command.Effect.Read(resolved, required: true);
+                if (!scripts.Contains(resolved))
+                {
+                    scripts.Add(resolved);
+                }
+            }
+
+            if (GradleScript.FileReadingIdiom(text) is { } idiom)
+            {
+                command.Effect.MarkUnverified($"`{name}` reads a file's content when it runs (`{idiom}`), which the manifest copy may not bring");
             }
         }
     }

@@ -40,6 +40,13 @@ internal static class RustCommands
                 command.ReadsManifest("rust-toolchain", required: false);
                 command.Effect.Write(command.Resolve(arguments.Value("--target-dir")?.Value ?? "target") ?? "target");
                 command.Effect.Write(CargoHome(command) + "/registry");
+                // cook writes the recipe's skeleton (manifests, lock file, dummy src/main.rs) over the working
+                // directory, whatever is there (cargo-chef's build_minimum_project).
+                foreach (var skeleton in (string[])["Cargo.toml", "Cargo.lock", "src"])
+                {
+                    command.Effect.Write(command.Resolve(skeleton) ?? skeleton);
+                }
+
                 return;
             case "install" when !arguments.Has("--path") && arguments.Positionals.Count > 1 || arguments.Has("--git"):
                 command.ReadsNothing("cargo", (arguments.Value("--root")?.Value ?? CargoHome(command)) + "/bin", CargoHome(command) + "/registry");
@@ -66,6 +73,21 @@ internal static class RustCommands
             command.ReadsManifest(directory + "/" + file, required: false);
         }
 
+        foreach (var config in (string[])[".cargo/config.toml", ".cargo/config"])
+        {
+            // Vendored sources (`cargo vendor`: [source.vendored-sources] directory = "vendor") and local patches are read
+            // from folders of the context (https://doc.rust-lang.org/cargo/reference/config.html#source).
+            if (command.Resolve(directory + "/" + config) is { } configPath && command.Lookup(configPath).Content is { } configText &&
+                TomlLines.Read(configText).Any(entry =>
+                    entry.Table.StartsWith("source.", StringComparison.Ordinal) && (TomlLines.SetsKey(entry.Line, "directory") || TomlLines.SetsKey(entry.Line, "local-registry")) ||
+                    entry.Table.StartsWith("patch", StringComparison.Ordinal) && TomlLines.SetsKey(entry.Line, "path") ||
+                    entry.Table.Length == 0 && TomlLines.SetsKey(entry.Line, "paths")))
+            {
+                command.NeedsSource($"reads crates from a local folder named in `{config}` (vendored sources or a path patch)");
+                return;
+            }
+        }
+
         if (manifest.Content is { } text)
         {
             foreach (var (table, line) in TomlLines.Read(text))
@@ -82,11 +104,29 @@ internal static class RustCommands
                     break;
                 }
 
+                // [patch.crates-io] foo = { path = "vendor/foo" } and the older [replace] read the local crate too.
+                if ((table.StartsWith("patch", StringComparison.Ordinal) || table.StartsWith("replace", StringComparison.Ordinal)) && TomlLines.SetsKey(line, "path"))
+                {
+                    command.NeedsSource("patches a dependency with a local path crate (`[patch]` in `Cargo.toml`)");
+                    break;
+                }
+
+
                 if (table is "lib" or "bin" or "[bin" or "package" && TomlLines.SetsKey(line, "path") || table == "package" && TomlLines.SetsKey(line, "build"))
                 {
                     command.Effect.MarkUnverified();
                 }
             }
+        }
+
+        // Without src/main.rs or src/lib.rs cargo finds the targets in src/bin/ (target auto-discovery); the manifest copy
+        // does not bring them, and cargo refuses a manifest without a target.
+        if (manifest.Content is { } manifestText && !TomlLines.Read(manifestText).Any(entry => entry.Table is "lib" or "bin" or "[bin") &&
+            command.Resolve(directory + "/src/main.rs") is { } mainPath && command.Lookup(mainPath).State == ManifestState.Absent &&
+            command.Resolve(directory + "/src/lib.rs") is { } libPath && command.Lookup(libPath).State == ManifestState.Absent &&
+            command.Classifier.ListDirectory?.Invoke(WorkingPath.Combine(directory, "src/bin")) is { Count: > 0 })
+        {
+            command.NeedsSource("has no `src/main.rs` or `src/lib.rs`: cargo finds its targets in `src/bin/`, which the manifest copy does not bring");
         }
 
         if (lockPath is not null && !arguments.Has("--locked", "--frozen") && command.Lookup(lockPath).State != ManifestState.Present)

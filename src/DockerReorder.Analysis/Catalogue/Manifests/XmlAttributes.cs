@@ -6,6 +6,18 @@ internal static class XmlAttributes
     /// <summary>The values of <paramref name="attribute"/> on every <paramref name="element"/> start tag.</summary>
     internal static IEnumerable<string> Values(string content, string element, string attribute)
     {
+        foreach (var tag in StartTags(content, element))
+        {
+            if (Attribute(tag, attribute) is { } value)
+            {
+                yield return value;
+            }
+        }
+    }
+
+    /// <summary>The attribute text of every <paramref name="element"/> start tag (what lies between the name and <c>&gt;</c>).</summary>
+    internal static IEnumerable<string> StartTags(string content, string element)
+    {
         var open = "<" + element;
         var index = 0;
         while ((index = content.IndexOf(open, index, StringComparison.Ordinal)) >= 0)
@@ -22,28 +34,36 @@ internal static class XmlAttributes
                 yield break;
             }
 
-            var tag = content[index..end];
-            var name = tag.IndexOf(attribute + "=", StringComparison.Ordinal);
-            while (name > 0 && !char.IsWhiteSpace(tag[name - 1]))
-            {
-                name = tag.IndexOf(attribute + "=", name + 1, StringComparison.Ordinal);
-            }
-
-            if (name >= 0)
-            {
-                var quoteAt = name + attribute.Length + 1;
-                if (quoteAt < tag.Length && tag[quoteAt] is '"' or '\'')
-                {
-                    var close = tag.IndexOf(tag[quoteAt], quoteAt + 1);
-                    if (close > quoteAt)
-                    {
-                        yield return tag[(quoteAt + 1)..close];
-                    }
-                }
-            }
-
+            yield return content[index..end];
             index = end;
         }
+    }
+
+    /// <summary>The value of <paramref name="attribute"/> in a start tag's attribute text, or null.</summary>
+    internal static string? Attribute(string tag, string attribute)
+    {
+        var name = tag.IndexOf(attribute + "=", StringComparison.Ordinal);
+        while (name > 0 && !char.IsWhiteSpace(tag[name - 1]))
+        {
+            name = tag.IndexOf(attribute + "=", name + 1, StringComparison.Ordinal);
+        }
+
+        if (name < 0)
+        {
+            return null;
+        }
+
+        var quoteAt = name + attribute.Length + 1;
+        if (quoteAt < tag.Length && tag[quoteAt] is '"' or '\'')
+        {
+            var close = tag.IndexOf(tag[quoteAt], quoteAt + 1);
+            if (close > quoteAt)
+            {
+                return tag[(quoteAt + 1)..close];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The trimmed texts of every <c>&lt;element&gt;text&lt;/element&gt;</c>.</summary>

@@ -1,0 +1,5 @@
+plugins {
+    java
+}
+
+apply(from = "$rootDir/versions.gradle")

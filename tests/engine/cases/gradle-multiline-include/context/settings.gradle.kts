@@ -1,0 +1,6 @@
+rootProject.name = "shop"
+
+include(
+    ":app",
+    ":core",
+)
