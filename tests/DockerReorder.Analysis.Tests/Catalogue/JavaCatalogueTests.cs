@@ -92,6 +92,21 @@ public sealed class JavaCatalogueTests
         Assert.Equal("`extra.gradle` reads a file's content when it runs (`.text`), which the manifest copy may not bring", reading.UnverifiedReason);
     }
 
+    /// <summary>The Kotlin DSL's usual way to read a properties file passes a stream to <c>load</c>, with no <c>.load(</c>.</summary>
+    [Fact]
+    public void Gradle_kotlin_script_loading_a_properties_file_through_a_stream_is_unverified()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["build.gradle.kts"] = "val props = java.util.Properties().apply {\n    load(rootProject.file(\"local.properties\").inputStream())\n}\n",
+        };
+
+        var effect = Run("gradle dependencies", files);
+
+        Assert.True(effect.Unverified);
+        Assert.Contains("`.inputStream(`", effect.UnverifiedReason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Maven_reads_parent_poms_system_jars_and_the_settings_named_in_maven_config()
     {

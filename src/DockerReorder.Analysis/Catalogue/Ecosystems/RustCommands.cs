@@ -119,9 +119,9 @@ internal static class RustCommands
             }
         }
 
-        // Without src/main.rs or src/lib.rs cargo finds the targets in src/bin/ (target auto-discovery); the manifest copy
-        // does not bring them, and cargo refuses a manifest without a target.
-        if (manifest.Content is { } manifestText && !TomlLines.Read(manifestText).Any(entry => entry.Table is "lib" or "bin" or "[bin") &&
+        // Without src/main.rs or src/lib.rs cargo finds the targets in src/bin/ (target auto-discovery, and a [[bin]] without
+        // a path resolves to src/bin/<name>.rs too); the manifest copy does not bring them, and cargo refuses a missing target.
+        if (manifest.Content is not null &&
             command.Resolve(directory + "/src/main.rs") is { } mainPath && command.Lookup(mainPath).State == ManifestState.Absent &&
             command.Resolve(directory + "/src/lib.rs") is { } libPath && command.Lookup(libPath).State == ManifestState.Absent &&
             command.Classifier.ListDirectory?.Invoke(WorkingPath.Combine(directory, "src/bin")) is { Count: > 0 })

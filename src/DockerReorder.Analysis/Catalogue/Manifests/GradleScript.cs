@@ -11,7 +11,7 @@ internal static class GradleScript
     // Idioms that read a file's content while the script runs (https://docs.gradle.org/current/userguide/working_with_files.html):
     // without that file the configuration fails or differs, and which file it is cannot be read statically.
     private static readonly string[] FileReadingIdioms =
-        [".text", ".readText(", ".readLines(", ".readBytes(", ".withInputStream", ".withReader", ".load(", ".eachLine"];
+        [".text", ".readText(", ".readLines(", ".readBytes(", ".withInputStream", ".withReader", ".load(", ".eachLine", ".inputStream(", ".reader(", ".bufferedReader("];
 
     /// <summary>One <c>include</c> or <c>includeBuild</c> statement: the literal names it gives, and whether it gives a computed one.</summary>
     internal readonly record struct Inclusion(IReadOnlyList<string> Names, bool IsBuild, bool Computed);
