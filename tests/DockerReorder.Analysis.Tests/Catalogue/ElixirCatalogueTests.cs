@@ -19,6 +19,18 @@ public sealed class ElixirCatalogueTests
         Assert.Equal(StepEffectKind.NeedsSource, Run("mix compile").Kind);
     }
 
+    [Theory]
+    [InlineData("mix do deps.get, deps.compile", "deps.compile")]
+    [InlineData("mix do deps.get --only prod, compile", "compile")]
+    [InlineData("mix do deps.get + deps.compile", "deps.compile")]
+    public void Mix_do_names_the_task_that_builds_the_project(string script, string task)
+    {
+        var effect = Run(script, new Dictionary<string, string> { ["mix.exs"] = "defmodule App.MixProject do\nend\n" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains($"runs the project task `{task}`", effect.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Mix_deps_path_moves_the_dependencies_and_is_not_a_path_dependency()
     {

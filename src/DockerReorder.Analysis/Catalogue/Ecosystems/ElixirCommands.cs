@@ -57,10 +57,30 @@ internal static class ElixirCommands
             case null:
                 command.VersionOrNotKnown(arguments, "-v", "--version");
                 return;
+            case "do":
+                // `mix do deps.get, deps.compile` (or `a + b` since Elixir 1.14) is Mix's own task for running several:
+                // name the first task that builds or reads the project, not `do`.
+                command.NeedsSourceIn("mix", $"runs the project task `{FirstProjectTask(arguments) ?? task}`");
+                return;
             default:
                 command.NeedsSourceIn("mix", $"runs the project task `{task}`");
                 return;
         }
+    }
+
+    // The first task of a `mix do` list that is not one of Mix's own installers (tasks follow `do`, split by `,` or `+`).
+    private static string? FirstProjectTask(ParsedArguments arguments)
+    {
+        bool taskNext = true;
+        foreach (var word in arguments.Positionals.Skip(1))
+        {
+            var value = word.Value;
+            if (value is "," or "+") { taskNext = true; continue; }
+            var name = value.TrimEnd(',');
+            if (taskNext && name.Length > 0 && name is not ("deps.get" or "local.hex" or "local.rebar" or "hex.info")) return name;
+            taskNext = value.EndsWith(',');
+        }
+        return null;
     }
 
     /// <summary>The first call in <paramref name="text"/> that reads a project file when <c>mix.exs</c> is evaluated, or null.</summary>
