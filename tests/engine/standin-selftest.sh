@@ -85,6 +85,14 @@ expect_ok bundle install
 expect_file Gemfile.lock
 expect_ok bundle install --deployment
 expect_file vendor/bundle/ruby/3.3.0/gems/rack-3.0.0/lib/rack.rb
+printf 'ruby File.read(".ruby-version").strip\ngem "rack", "3.0.0"\n' >Gemfile
+expect_fail "rb_sysopen - .ruby-version" bundle install
+echo 3.3.0 >.ruby-version
+expect_fail "Could not find gem 'rack' in locally installed gems" bundle install --local
+mkdir -p vendor/cache && echo gem >vendor/cache/rack-3.0.0.gem && echo old >vendor/cache/old-1.0.gem
+expect_ok bundle install --local
+expect_file vendor/cache/rack-3.0.0.gem
+expect_no_file vendor/cache/old-1.0.gem
 
 fresh composer
 expect_fail "could not find a composer.json" composer install

@@ -45,8 +45,9 @@ public static class ManifestNames
     }
 
     // Folders a dependency install reads whole and that hold no application source: a build tool's wrapper and its
-    // settings (Gradle's gradle/ and buildSrc/, Maven's .mvn/) and Yarn's own release, plugins, patches and offline cache.
-    private static readonly string[] Folders = ["gradle", "buildSrc", ".mvn", ".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache"];
+    // settings (Gradle's gradle/ and buildSrc/, Maven's .mvn/), Yarn's own release, plugins, patches and offline cache, and
+    // Bundler's gem cache (vendor/cache, written by `bundle cache`).
+    private static readonly string[] Folders = ["gradle", "buildSrc", ".mvn", ".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache", "vendor/cache"];
 
     /// <summary>True when <paramref name="contextPath"/> (a folder, <c>/</c>-separated) ends in a manifest folder such as <c>gradle</c> or <c>.yarn/releases</c>.</summary>
     public static bool IsManifestFolder(string contextPath)
