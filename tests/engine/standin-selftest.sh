@@ -69,6 +69,17 @@ expect_fail "frozen-lockfile" yarn install --frozen-lockfile
 expect_ok yarn install
 expect_file yarn.lock
 expect_fail "pnpm-lock.yaml is absent" pnpm install --frozen-lockfile
+printf 'patchedDependencies:\n  express@4.0.0: patches/express.patch # local fix\n' >pnpm-workspace.yaml
+expect_fail "Patch file not found" pnpm install
+mkdir -p patches && echo fix >patches/express.patch
+expect_ok pnpm install
+expect_file node_modules/.pnpm/patches
+rm pnpm-workspace.yaml
+printf 'yarn-path ".yarn/releases/yarn-1.22.19.cjs"\n' >.yarnrc
+expect_fail "Cannot find module" yarn install
+mkdir -p .yarn/releases && echo yarn >.yarn/releases/yarn-1.22.19.cjs
+expect_ok yarn install
+rm -r .yarnrc .yarn
 
 fresh go
 expect_fail "go.mod file not found" go mod download

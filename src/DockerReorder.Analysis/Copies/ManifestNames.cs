@@ -19,7 +19,8 @@ public static class ManifestNames
         "recipe.json", "pubspec.yaml", "pubspec.lock",
     ];
 
-    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec"];
+    // A .patch file is an input of the install that applies it (pnpm, bun and Yarn patches, patch-package, composer-patches), not source.
+    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".patch"];
 
     /// <summary>True when <paramref name="fileName"/> (a base name) is a manifest.</summary>
     public static bool IsManifest(string fileName, IReadOnlyList<string>? extra = null)
