@@ -112,6 +112,12 @@ expect_fail "Could not open input file: artisan" composer install
 expect_file composer.lock
 expect_ok composer install --no-scripts
 expect_file vendor/monolog/monolog/composer.json
+echo '{"require":{"cweagans/composer-patches":"^1.7","monolog/monolog":"^3"},"extra":{"patches":{"monolog/monolog":{"fix":"patches/m.patch"}}}}' >composer.json
+expect_ok composer install --no-scripts
+expect_no_file vendor/monolog/monolog/PATCHES.txt
+mkdir -p patches && echo fix >patches/m.patch
+expect_ok composer install --no-scripts
+expect_file vendor/monolog/monolog/PATCHES.txt
 
 fresh dotnet
 expect_fail "MSB1003" dotnet restore

@@ -42,4 +42,42 @@ public sealed class PhpCatalogueTests
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
         Assert.Equal(["composer.lock"], effect.MayRewrite);
     }
+
+    [Fact]
+    public void Composer_patches_are_read_unless_plugins_are_off()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["composer.json"] = """{ "require": { "cweagans/composer-patches": "^1.7" }, "extra": { "patches": { "a/b": { "fix": "patches/b.patch", "remote": "https://example.com/x.diff" } }, "patches-file": "composer.patches.json" } }""",
+            ["composer.lock"] = "{}",
+            ["composer.patches.json"] = """{ "patches": { "c/d": [ { "description": "fix", "url": "patches/d.patch" } ] } }""",
+        };
+
+        var install = Run("composer install --no-dev --no-scripts", files);
+        var noPlugins = Run("composer install --no-dev --no-scripts --no-plugins", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, install.Kind);
+        Assert.Equal(["composer.json", "composer.lock?", "auth.json?", "patches/b.patch", "composer.patches.json", "patches/d.patch"], install.Reads());
+        Assert.DoesNotContain("patches/b.patch", noPlugins.Reads());
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "artifact", "url": "artifacts/" }""", "an `artifact`")]
+    [InlineData("""{ "type": "vcs", "url": "../sdk" }""", "a `vcs`")]
+    [InlineData("""{ "type": "path", "url": "packages/*" }""", "a `path`")]
+    public void A_repository_in_the_project_needs_the_source(string repository, string what)
+    {
+        var effect = Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = "{ \"repositories\": [" + repository + "] }", ["composer.lock"] = "{}" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains($"installs {what} repository", effect.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remote_vcs_repository_reads_nothing_more()
+    {
+        var effect = Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "repositories": [{ "type": "vcs", "url": "git@github.com:acme/sdk.git" }] }""", ["composer.lock"] = "{}" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+    }
 }

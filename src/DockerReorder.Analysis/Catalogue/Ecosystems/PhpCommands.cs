@@ -7,7 +7,8 @@ namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 /// PHP: <c>composer install</c> reads <c>composer.json</c>, <c>composer.lock</c> and <c>auth.json</c> and writes <c>vendor</c>.
 /// It needs the source when it runs install-time scripts (unless <c>--no-scripts</c>); when it dumps an autoloader
 /// (unless <c>--no-autoloader</c>) that scans project files: a <c>classmap</c> always, <c>psr-4</c>/<c>psr-0</c> only when
-/// the dump is optimized (<c>-o</c>, <c>-a</c>, or the config says so); and when it has <c>path</c> repositories.
+/// the dump is optimized (<c>-o</c>, <c>-a</c>, or the config says so); and when it has <c>path</c>, <c>artifact</c> or local VCS
+/// repositories. It reads the local patch files the composer-patches plugin applies.
 /// </summary>
 internal static class PhpCommands
 {
@@ -85,6 +86,36 @@ internal static class PhpCommands
         }
     }
 
+    // The composer-patches plugin applies its local patch files during the install, --no-scripts or not (plugins are not scripts).
+    private static void Patches(CommandInvocation command, string directory, ComposerJson facts)
+    {
+        foreach (var patch in facts.PatchFiles)
+        {
+            command.ReadsManifest(directory + "/" + patch, required: true);
+        }
+
+        if (facts.PatchesFile is not { } file)
+        {
+            return;
+        }
+
+        if (command.ReadsAndLooksUp(directory + "/" + file, required: true).Content is not { } content)
+        {
+            return;
+        }
+
+        if (ComposerJson.ReadPatchesFile(content) is not { } listed)
+        {
+            command.Effect.MarkUnverified();
+            return;
+        }
+
+        foreach (var patch in listed)
+        {
+            command.ReadsManifest(directory + "/" + patch, required: true);
+        }
+    }
+
     private static void Install(CommandInvocation command, ParsedArguments arguments, string directory)
     {
         command.Effect.Ecosystem("composer");
@@ -123,9 +154,14 @@ internal static class PhpCommands
                     }
                 }
 
-                if (facts.PathRepositories)
+                if (facts.LocalRepository is { } repository)
                 {
-                    command.NeedsSource("installs a `path` repository declared in `composer.json`");
+                    command.NeedsSource($"installs {(repository[0] is 'a' ? "an" : "a")} `{repository}` repository declared in `composer.json`");
+                }
+
+                if (!arguments.Has("--no-plugins"))
+                {
+                    Patches(command, directory, facts);
                 }
             }
         }
