@@ -15,7 +15,7 @@ public sealed class PhpCatalogueTests
         var effect = Run("composer install --no-dev --no-scripts --no-autoloader --prefer-dist", new Dictionary<string, string> { ["composer.json"] = json, ["composer.lock"] = "{}" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["composer.json", "composer.lock?", "auth.json?"], effect.Reads());
+        Assert.Equal(["composer.json", "composer.lock?", "auth.json?", "symfony.lock?"], effect.Reads());
         Assert.Equal(["vendor"], effect.Writes);
         Assert.Empty(effect.MayRewrite);
     }
@@ -57,7 +57,7 @@ public sealed class PhpCatalogueTests
         var noPlugins = Run("composer install --no-dev --no-scripts --no-plugins", files);
 
         Assert.Equal(StepEffectKind.DependencyInstall, install.Kind);
-        Assert.Equal(["composer.json", "composer.lock?", "auth.json?", "patches/b.patch", "composer.patches.json", "patches/d.patch"], install.Reads());
+        Assert.Equal(["composer.json", "composer.lock?", "auth.json?", "symfony.lock?", "patches/b.patch", "composer.patches.json", "patches/d.patch"], install.Reads());
         Assert.DoesNotContain("patches/b.patch", noPlugins.Reads());
     }
 
@@ -79,5 +79,21 @@ public sealed class PhpCatalogueTests
         var effect = Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "repositories": [{ "type": "vcs", "url": "git@github.com:acme/sdk.git" }] }""", ["composer.lock"] = "{}" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+    }
+
+    [Fact]
+    public void Installer_paths_and_the_drupal_scaffold_write_project_folders()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["composer.json"] = """{ "require": { "drupal/core-composer-scaffold": "^10" }, "extra": { "drupal-scaffold": { "locations": { "web-root": "./web/" } }, "installer-paths": { "web/core": ["type:drupal-core"], "web/modules/contrib/{$name}": ["type:drupal-module"] } } }""",
+            ["composer.lock"] = "{}",
+        };
+
+        var install = Run("composer install --no-dev", files);
+        var noPlugins = Run("composer install --no-dev --no-plugins", files);
+
+        Assert.Equal(["web/core", "web/modules/contrib", "web", "vendor"], install.Writes);
+        Assert.Equal(["vendor"], noPlugins.Writes);
     }
 }

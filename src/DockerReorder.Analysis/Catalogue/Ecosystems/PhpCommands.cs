@@ -125,6 +125,8 @@ internal static class PhpCommands
         var lockName = jsonName.EndsWith(".json", StringComparison.Ordinal) ? jsonName[..^5] + ".lock" : jsonName + ".lock";
         var lockPath = command.ReadsManifest(directory + "/" + lockName, required: false);
         command.ReadsManifest(directory + "/auth.json", required: false);
+        // Symfony Flex (a plugin, so --no-scripts does not stop it) runs the recipes of packages symfony.lock does not list.
+        command.ReadsManifest(directory + "/symfony.lock", required: false);
         var vendor = "vendor";
         if (manifest.State == ManifestState.Present && manifest.Content is { } content)
         {
@@ -162,6 +164,13 @@ internal static class PhpCommands
                 if (!arguments.Has("--no-plugins"))
                 {
                     Patches(command, directory, facts);
+
+                    // composer/installers and Drupal's scaffold plugin put packages and files in project folders, where the broad copy may write too.
+                    foreach (var folder in facts.ProjectWrites)
+                    {
+                        var path = directory + "/" + folder;
+                        command.Effect.Write(command.Resolve(path) ?? path);
+                    }
                 }
             }
         }

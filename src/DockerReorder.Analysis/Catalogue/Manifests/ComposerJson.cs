@@ -14,6 +14,10 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// <param name="VendorDirectory">The <c>config.vendor-dir</c>, or <c>vendor</c>.</param>
 /// <param name="PatchFiles">Local patch files composer-patches applies (<c>extra.patches</c>; https://docs.cweagans.net/composer-patches/).</param>
 /// <param name="PatchesFile">The <c>extra.patches-file</c> that lists more patches, or null.</param>
+/// <param name="ProjectWrites">
+/// Project folders the install writes besides the vendor folder: composer/installers' <c>extra.installer-paths</c> (up to the
+/// first <c>{$name}</c>), and the web root drupal/core-composer-scaffold writes its files into (<c>extra.drupal-scaffold.locations.web-root</c>).
+/// </param>
 internal sealed record ComposerJson(
     IReadOnlyList<string> InstallScripts,
     bool ClassmapAutoload,
@@ -22,7 +26,8 @@ internal sealed record ComposerJson(
     string? LocalRepository,
     string VendorDirectory,
     IReadOnlyList<string> PatchFiles,
-    string? PatchesFile)
+    string? PatchesFile,
+    IReadOnlyList<string> ProjectWrites)
 {
     private static readonly string[] VcsTypes = ["vcs", "git", "github", "gitlab", "bitbucket", "hg", "svn", "fossil"];
 
@@ -80,8 +85,30 @@ internal sealed record ComposerJson(
 
             var patchFiles = new List<string>();
             string? patchesFile = null;
+            var projectWrites = new List<string>();
+            var scaffolds = root.TryGetProperty("require", out var require) && require.ValueKind == JsonValueKind.Object
+                && require.TryGetProperty("drupal/core-composer-scaffold", out _);
             if (root.TryGetProperty("extra", out var extra) && extra.ValueKind == JsonValueKind.Object)
             {
+                if (extra.TryGetProperty("installer-paths", out var installerPaths) && installerPaths.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var path in installerPaths.EnumerateObject())
+                    {
+                        var brace = path.Name.IndexOf('{', StringComparison.Ordinal);
+                        var folder = (brace < 0 ? path.Name : path.Name[..brace]).TrimEnd('/');
+                        projectWrites.Add(folder.Length == 0 ? "." : folder);
+                    }
+                }
+
+                if (scaffolds)
+                {
+                    var webRoot = extra.TryGetProperty("drupal-scaffold", out var scaffold) && scaffold.ValueKind == JsonValueKind.Object
+                        && scaffold.TryGetProperty("locations", out var locations) && locations.ValueKind == JsonValueKind.Object
+                        && locations.TryGetProperty("web-root", out var webRootValue) && webRootValue.ValueKind == JsonValueKind.String ? webRootValue.GetString() : null;
+                    webRoot = (webRoot ?? "./").Trim().TrimEnd('/');
+                    projectWrites.Add(webRoot is "" or "." ? "." : webRoot.StartsWith("./", StringComparison.Ordinal) ? webRoot[2..] : webRoot);
+                }
+
                 if (extra.TryGetProperty("patches", out var patches))
                 {
                     patchFiles.AddRange(PatchPaths(patches));
@@ -93,7 +120,12 @@ internal sealed record ComposerJson(
                 }
             }
 
-            return new ComposerJson(scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile);
+            if (scaffolds && projectWrites.Count == 0)
+            {
+                projectWrites.Add(".");
+            }
+
+            return new ComposerJson(scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, projectWrites);
         }
         catch (JsonException)
         {
