@@ -118,6 +118,13 @@ expect_no_file vendor/monolog/monolog/PATCHES.txt
 mkdir -p patches && echo fix >patches/m.patch
 expect_ok composer install --no-scripts
 expect_file vendor/monolog/monolog/PATCHES.txt
+echo '{"require":{"symfony/flex":"^2","symfony/framework-bundle":"7.1.*"}}' >composer.json
+echo '{"symfony/framework-bundle": {"version": "7.1"}}' >symfony.lock
+expect_ok composer install --no-scripts
+expect_no_file config/packages/framework-bundle.yaml
+rm symfony.lock
+expect_ok composer install --no-scripts
+expect_file config/packages/framework-bundle.yaml
 
 fresh dotnet
 expect_fail "MSB1003" dotnet restore
