@@ -118,7 +118,7 @@ public sealed class NodeCatalogueTests
         var plain = Run("yarn", files);
 
         Assert.Equal(StepEffectKind.DependencyInstall, frozen.Kind);
-        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc?", ".npmrc?"], frozen.Reads());
+        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc?", ".npmrc?", ".yarnclean?"], frozen.Reads());
         Assert.Empty(frozen.MayRewrite);
         Assert.Equal(["yarn.lock"], plain.MayRewrite);
         Assert.Equal(["yarn"], plain.Ecosystems);

@@ -420,7 +420,8 @@ internal static class NodeCommands
     {
         internal static Lockfiles Npm { get; } = new(["package-lock.json", "npm-shrinkwrap.json"], ["package-lock.json"], [".npmrc"]);
 
-        internal static Lockfiles YarnClassic { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc", ".npmrc"]);
+        // .yarnclean: Yarn 1 deletes the files it lists from node_modules after every install (`yarn autoclean`).
+        internal static Lockfiles YarnClassic { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc", ".npmrc", ".yarnclean"]);
 
         internal static Lockfiles YarnBerry { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc.yml"]);
 

@@ -163,6 +163,11 @@ internal static class PhpCommands
 
                 if (!arguments.Has("--no-plugins"))
                 {
+                    if (facts.MergesManifests)
+                    {
+                        command.NeedsSource("merges the `composer.json` files `extra.merge-plugin` includes from the project");
+                    }
+
                     Patches(command, directory, facts);
 
                     // composer/installers and Drupal's scaffold plugin put packages and files in project folders, where the broad copy may write too.

@@ -14,6 +14,7 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// <param name="VendorDirectory">The <c>config.vendor-dir</c>, or <c>vendor</c>.</param>
 /// <param name="PatchFiles">Local patch files composer-patches applies (<c>extra.patches</c>; https://docs.cweagans.net/composer-patches/).</param>
 /// <param name="PatchesFile">The <c>extra.patches-file</c> that lists more patches, or null.</param>
+/// <param name="MergesManifests">True when wikimedia/composer-merge-plugin merges other <c>composer.json</c> files (<c>extra.merge-plugin</c>).</param>
 /// <param name="ProjectWrites">
 /// Project folders the install writes besides the vendor folder: composer/installers' <c>extra.installer-paths</c> (up to the
 /// first <c>{$name}</c>), and the web root drupal/core-composer-scaffold writes its files into (<c>extra.drupal-scaffold.locations.web-root</c>).
@@ -27,6 +28,7 @@ internal sealed record ComposerJson(
     string VendorDirectory,
     IReadOnlyList<string> PatchFiles,
     string? PatchesFile,
+    bool MergesManifests,
     IReadOnlyList<string> ProjectWrites)
 {
     private static readonly string[] VcsTypes = ["vcs", "git", "github", "gitlab", "bitbucket", "hg", "svn", "fossil"];
@@ -125,7 +127,8 @@ internal sealed record ComposerJson(
                 projectWrites.Add(".");
             }
 
-            return new ComposerJson(scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, projectWrites);
+            var merges = extra.ValueKind == JsonValueKind.Object && extra.TryGetProperty("merge-plugin", out _);
+            return new ComposerJson(scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, merges, projectWrites);
         }
         catch (JsonException)
         {
