@@ -57,6 +57,18 @@ public sealed class RubyCatalogueTests
     }
 
     [Fact]
+    public void The_path_of_the_projects_bundle_config_is_written_unless_the_app_config_is_elsewhere()
+    {
+        var files = new Dictionary<string, string> { ["Gemfile"] = "gem 'rails'\n", ["Gemfile.lock"] = "", [".bundle/config"] = "---\nBUNDLE_PATH: \"vendor/bundle\"\nBUNDLE_WITHOUT: \"test\"\n" };
+
+        var local = Run("bundle install", files);
+        var elsewhere = Run("bundle install", files, environment: new Dictionary<string, string> { ["BUNDLE_APP_CONFIG"] = "/usr/local/bundle" });
+
+        Assert.Contains("vendor/bundle", local.Writes);
+        Assert.DoesNotContain("vendor/bundle", elsewhere.Writes);
+    }
+
+    [Fact]
     public void Gem_install_reads_nothing()
     {
         Assert.Equal(StepEffectKind.ReadsNothing, Run("gem install bundler -v 2.5.6 --no-document").Kind);

@@ -118,6 +118,7 @@ internal static class RubyCommands
             ?? command.Variable("GEM_HOME")
             ?? "/usr/local/bundle";
         command.Effect.Write(command.Resolve(path) ?? path);
+        LocalConfigWrites(command);
         if (arguments.Value("--binstubs") is { } binstubs)
         {
             command.WritesPath(binstubs);
@@ -125,6 +126,39 @@ internal static class RubyCommands
         else if (arguments.Has("--binstubs"))
         {
             command.WritesPath(new ShellWord("bin"));
+        }
+    }
+
+    // The project's .bundle/config may set where gems go (BUNDLE_PATH, or vendor/bundle for BUNDLE_DEPLOYMENT); Bundler reads it
+    // unless BUNDLE_APP_CONFIG points elsewhere (the official ruby images set it, which this step cannot see), so the path counts as written.
+    private static void LocalConfigWrites(CommandInvocation command)
+    {
+        if (command.Variable("BUNDLE_APP_CONFIG") is { Length: > 0 } || command.Resolve(".bundle/config") is not { } config
+            || command.Lookup(config).Content is not { } content)
+        {
+            return;
+        }
+
+        foreach (var raw in content.Split('\n'))
+        {
+            var colon = raw.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var key = raw[..colon].Trim();
+            var value = raw[(colon + 1)..].Trim().Trim('"', '\'');
+            var written = key switch
+            {
+                "BUNDLE_PATH" when value.Length > 0 => value,
+                "BUNDLE_DEPLOYMENT" when value is "true" or "1" => "vendor/bundle",
+                _ => null,
+            };
+            if (written is not null)
+            {
+                command.Effect.Write(command.Resolve(written) ?? written);
+            }
         }
     }
 
