@@ -141,6 +141,16 @@ public sealed class PythonCatalogueTests
     }
 
     [Fact]
+    public void Poetry_in_non_package_mode_never_installs_the_project()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry]\npackage-mode = false\n\n[tool.poetry.dependencies]\npython = \"^3.12\"\n", ["poetry.lock"] = "" };
+
+        var effect = Run("poetry install --no-interaction", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+    }
+
+    [Fact]
     public void Poetry_path_dependencies_need_the_source()
     {
         var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry.dependencies]\nshared = { path = \"../shared\", develop = true }\n" };

@@ -293,7 +293,7 @@ internal static class PythonCommands
                 var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 var lockFile = command.ReadsManifest(directory + "/poetry.lock", required: false);
                 var config = command.ReadsManifest(directory + "/poetry.toml", required: false);
-                if (arguments.Has("--only-root") || !arguments.Has("--no-root"))
+                if ((arguments.Has("--only-root") || !arguments.Has("--no-root")) && !IsNonPackageProject(pyproject))
                 {
                     command.NeedsSource("installs the project itself (no `--no-root`)");
                 }
@@ -346,6 +346,19 @@ internal static class PythonCommands
                 command.NeedsSource("runs or changes the project");
                 return;
         }
+    }
+
+    // Poetry 1.8+ with `package-mode = false` manages dependencies only: `poetry install` never installs the project itself
+    // (https://python-poetry.org/docs/basic-usage/#operating-modes).
+    private static bool IsNonPackageProject(ManifestLookup pyproject)
+    {
+        if (pyproject.State != ManifestState.Present || pyproject.Content is not { } text) return false;
+        foreach (var (table, line) in TomlLines.Read(text))
+        {
+            if (table == "tool.poetry" && TomlLines.SetsKey(line, "package-mode") && line.Contains("false", StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     private static void PoetryWrites(CommandInvocation command, string? configPath, string directory)
