@@ -21,6 +21,7 @@ fresh() { rm -rf "/w/$1"; mkdir -p "/w/$1"; cd "/w/$1" || exit 2; }
 for d in /app /src /w /usr/share/standin-packages /usr/local/lib/python3; do expect_no_file "$d"; done
 
 fresh pip
+expect_fail "No such file or directory: 'c.txt'" env PIP_CONSTRAINT=c.txt pip install flask
 expect_fail "Could not open requirements file" pip install -r requirements.txt
 printf -- '-r base.txt\nflask==3.0.0  # web\n' >requirements.txt; echo 'requests>=2.31' >base.txt
 expect_ok pip install --no-cache-dir -r requirements.txt
