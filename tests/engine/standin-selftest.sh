@@ -21,6 +21,7 @@ fresh() { rm -rf "/w/$1"; mkdir -p "/w/$1"; cd "/w/$1" || exit 2; }
 for d in /app /src /w /usr/share/standin-packages /usr/local/lib/python3; do expect_no_file "$d"; done
 
 fresh pip
+expect_fail "No such file or directory: 'c.txt'" env PIP_CONSTRAINT=c.txt pip install flask
 expect_fail "Could not open requirements file" pip install -r requirements.txt
 printf -- '-r base.txt\nflask==3.0.0  # web\n' >requirements.txt; echo 'requests>=2.31' >base.txt
 expect_ok pip install --no-cache-dir -r requirements.txt
@@ -69,6 +70,17 @@ expect_fail "frozen-lockfile" yarn install --frozen-lockfile
 expect_ok yarn install
 expect_file yarn.lock
 expect_fail "pnpm-lock.yaml is absent" pnpm install --frozen-lockfile
+printf 'patchedDependencies:\n  express@4.0.0: patches/express.patch # local fix\n' >pnpm-workspace.yaml
+expect_fail "Patch file not found" pnpm install
+mkdir -p patches && echo fix >patches/express.patch
+expect_ok pnpm install
+expect_file node_modules/.pnpm/patches
+rm pnpm-workspace.yaml
+printf 'yarn-path ".yarn/releases/yarn-1.22.19.cjs"\n' >.yarnrc
+expect_fail "Cannot find module" yarn install
+mkdir -p .yarn/releases && echo yarn >.yarn/releases/yarn-1.22.19.cjs
+expect_ok yarn install
+rm -r .yarnrc .yarn
 
 fresh go
 expect_fail "go.mod file not found" go mod download
@@ -85,6 +97,14 @@ expect_ok bundle install
 expect_file Gemfile.lock
 expect_ok bundle install --deployment
 expect_file vendor/bundle/ruby/3.3.0/gems/rack-3.0.0/lib/rack.rb
+printf 'ruby File.read(".ruby-version").strip\ngem "rack", "3.0.0"\n' >Gemfile
+expect_fail "rb_sysopen - .ruby-version" bundle install
+echo 3.3.0 >.ruby-version
+expect_fail "Could not find gem 'rack' in locally installed gems" bundle install --local
+mkdir -p vendor/cache && echo gem >vendor/cache/rack-3.0.0.gem && echo old >vendor/cache/old-1.0.gem
+expect_ok bundle install --local
+expect_file vendor/cache/rack-3.0.0.gem
+expect_no_file vendor/cache/old-1.0.gem
 
 fresh composer
 expect_fail "could not find a composer.json" composer install
@@ -93,6 +113,19 @@ expect_fail "Could not open input file: artisan" composer install
 expect_file composer.lock
 expect_ok composer install --no-scripts
 expect_file vendor/monolog/monolog/composer.json
+echo '{"require":{"cweagans/composer-patches":"^1.7","monolog/monolog":"^3"},"extra":{"patches":{"monolog/monolog":{"fix":"patches/m.patch"}}}}' >composer.json
+expect_ok composer install --no-scripts
+expect_no_file vendor/monolog/monolog/PATCHES.txt
+mkdir -p patches && echo fix >patches/m.patch
+expect_ok composer install --no-scripts
+expect_file vendor/monolog/monolog/PATCHES.txt
+echo '{"require":{"symfony/flex":"^2","symfony/framework-bundle":"7.1.*"}}' >composer.json
+echo '{"symfony/framework-bundle": {"version": "7.1"}}' >symfony.lock
+expect_ok composer install --no-scripts
+expect_no_file config/packages/framework-bundle.yaml
+rm symfony.lock
+expect_ok composer install --no-scripts
+expect_file config/packages/framework-bundle.yaml
 
 fresh dotnet
 expect_fail "MSB1003" dotnet restore

@@ -9,9 +9,9 @@ public static class ManifestNames
     private static readonly string[] Exact =
     [
         "requirements.txt", "constraints.txt", "pyproject.toml", "poetry.lock", "poetry.toml", "Pipfile", "Pipfile.lock",
-        "uv.lock", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc",
+        "uv.lock", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc", ".yarnclean",
         ".yarnrc.yml", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", "bun.lockb", "bun.lock", "go.mod", "go.sum",
-        "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "pom.xml",
+        "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "symfony.lock", "pom.xml",
         "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew", "settings.xml",
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".python-version", ".nvmrc",
@@ -20,8 +20,9 @@ public static class ManifestNames
     ];
 
     // Build scripts and MSBuild imports are configuration, never application source: a Gradle script applied with
-    // `apply from`, an `eng/Versions.props` imported by Directory.Build.props.
-    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".gradle", ".gradle.kts", ".props", ".targets"];
+    // `apply from`, an `eng/Versions.props` imported by Directory.Build.props. A .patch file is an input of the install
+    // that applies it (pnpm, bun and Yarn patches, patch-package, composer-patches), not source.
+    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".gradle", ".gradle.kts", ".props", ".targets", ".patch"];
 
     /// <summary>True when <paramref name="fileName"/> (a base name) is a manifest.</summary>
     public static bool IsManifest(string fileName, IReadOnlyList<string>? extra = null)
@@ -47,8 +48,9 @@ public static class ManifestNames
     }
 
     // Folders a dependency install reads whole and that hold no application source: a build tool's wrapper and its
-    // settings (Gradle's gradle/ and buildSrc/, Maven's .mvn/) and Yarn's own release, plugins, patches and offline cache.
-    private static readonly string[] Folders = ["gradle", "buildSrc", ".mvn", ".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache"];
+    // settings (Gradle's gradle/ and buildSrc/, Maven's .mvn/), Yarn's own release, plugins, patches and offline cache, and
+    // Bundler's gem cache (vendor/cache, written by `bundle cache`).
+    private static readonly string[] Folders = ["gradle", "buildSrc", ".mvn", ".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache", "vendor/cache"];
 
     /// <summary>True when <paramref name="contextPath"/> (a folder, <c>/</c>-separated) ends in a manifest folder such as <c>gradle</c> or <c>.yarn/releases</c>.</summary>
     public static bool IsManifestFolder(string contextPath)

@@ -38,7 +38,8 @@ public sealed class ManifestSourceClassifier
         if (!wildcard)
         {
             if (_context is not null && _context.DirectoryExists(path)) return false;
-            return IsManifestName(name);
+            // A file of a manifest folder (Yarn 1's yarn-path release, .yarn/releases/yarn-1.22.19.cjs) changes with the tool, like the folder.
+            return IsManifestName(name) || folder.Length > 0 && Copies.ManifestNames.IsManifestFolder(folder);
         }
         if (_context is not null && _context.DirectoryExists(folder))
         {

@@ -412,7 +412,7 @@ public sealed class SinkPlanner
         foreach (var rewrite in effect.MayRewrite)
         {
             var location = ImageLocation.Of(rewrite, step.State.WorkingDirectory);
-            var source = broad.ContextPathFor(location);
+            var source = broad.ContextPathFor(location) ?? broad.ContextDirectoryFor(location); // a file, or a folder (bundler's vendor/cache)
             if (source is not null || _context is null)
                 unsafeReasons.Add($"RUN on line {step.Line} may rewrite {rewrite}, which the broad copy would put back");
         }

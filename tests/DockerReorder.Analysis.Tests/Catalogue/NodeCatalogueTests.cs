@@ -118,7 +118,7 @@ public sealed class NodeCatalogueTests
         var plain = Run("yarn", files);
 
         Assert.Equal(StepEffectKind.DependencyInstall, frozen.Kind);
-        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc?", ".npmrc?"], frozen.Reads());
+        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc?", ".npmrc?", ".yarnclean?"], frozen.Reads());
         Assert.Empty(frozen.MayRewrite);
         Assert.Equal(["yarn.lock"], plain.MayRewrite);
         Assert.Equal(["yarn"], plain.Ecosystems);
@@ -179,5 +179,59 @@ public sealed class NodeCatalogueTests
         Assert.Equal("frontend/package.json", Run("cd frontend && npm ci", files).Reads[0].Path);
         Assert.Equal("/srv/web/package.json", Run("cd /srv/web && npm ci", files).Reads[0].Path);
         Assert.Equal("package.json", Run("cd /app && npm ci", files).Reads[0].Path);
+    }
+
+    [Fact]
+    public void Patch_files_are_read_wherever_the_package_manager_names_them()
+    {
+        var bun = Run("bun install --frozen-lockfile", new Dictionary<string, string>
+        {
+            ["package.json"] = """{ "dependencies": { "a": "1.0.0" }, "patchedDependencies": { "a@1.0.0": "patches/a@1.0.0.patch" } }""",
+        });
+        var pnpm = Run("pnpm install --frozen-lockfile", new Dictionary<string, string>
+        {
+            ["package.json"] = PlainPackage,
+            ["pnpm-workspace.yaml"] = "onlyBuiltDependencies:\n  - esbuild\npatchedDependencies:\n  a@1.0.0: patches/a.patch # why\n  '@s/b@2.0.0': \"patches/b.patch\"\nshamefullyHoist: true\n",
+        });
+        var yarn = Run("yarn install --immutable", new Dictionary<string, string>
+        {
+            ["package.json"] = """{ "dependencies": { "t": "patch:t@npm%3A5.0.0#optional!builtin<compat/typescript>", "a": "patch:a@npm%3A1.0.0#./.yarn/patches/a.patch" }, "resolutions": { "b": "patch:b@npm%3A2.0.0#~/patches/b.patch" } }""",
+            [".yarnrc.yml"] = "nodeLinker: node-modules\n",
+        });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, bun.Kind);
+        Assert.Contains("patches/a@1.0.0.patch", bun.Reads());
+        Assert.Equal(StepEffectKind.DependencyInstall, pnpm.Kind);
+        Assert.Contains("patches/a.patch", pnpm.Reads());
+        Assert.Contains("patches/b.patch", pnpm.Reads());
+        Assert.Equal(StepEffectKind.DependencyInstall, yarn.Kind);
+        Assert.Contains("patches/b.patch", yarn.Reads());
+        Assert.DoesNotContain(".yarn/patches/a.patch", yarn.Reads());
+        Assert.Contains(".yarn/patches?/", yarn.Reads());
+    }
+
+    [Fact]
+    public void A_local_resolution_or_override_needs_the_source()
+    {
+        var effect = Run("yarn install --frozen-lockfile", new Dictionary<string, string>
+        {
+            ["package.json"] = """{ "dependencies": { "a": "1.0.0" }, "resolutions": { "a": "file:./vendor/a" } }""",
+        });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+    }
+
+    [Fact]
+    public void Yarn_classic_reads_the_release_its_yarnrc_names()
+    {
+        var effect = Run("yarn install --frozen-lockfile", new Dictionary<string, string>
+        {
+            ["package.json"] = PlainPackage,
+            [".yarnrc"] = "# yarn lockfile v1\nyarn-path \".yarn/releases/yarn-1.22.19.cjs\"\nyarn-offline-mirror \"./npm-packages-offline-cache\"\n",
+        });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Contains(".yarn/releases/yarn-1.22.19.cjs", effect.Reads());
+        Assert.Contains("npm-packages-offline-cache?/", effect.Reads());
     }
 }

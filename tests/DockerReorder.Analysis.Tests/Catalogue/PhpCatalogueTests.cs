@@ -15,7 +15,7 @@ public sealed class PhpCatalogueTests
         var effect = Run("composer install --no-dev --no-scripts --no-autoloader --prefer-dist", new Dictionary<string, string> { ["composer.json"] = json, ["composer.lock"] = "{}" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["composer.json", "composer.lock?", "auth.json?"], effect.Reads());
+        Assert.Equal(["composer.json", "composer.lock?", "auth.json?", "symfony.lock?"], effect.Reads());
         Assert.Equal(["vendor"], effect.Writes);
         Assert.Empty(effect.MayRewrite);
     }
@@ -41,5 +41,59 @@ public sealed class PhpCatalogueTests
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
         Assert.Equal(["composer.lock"], effect.MayRewrite);
+    }
+
+    [Fact]
+    public void Composer_patches_are_read_unless_plugins_are_off()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["composer.json"] = """{ "require": { "cweagans/composer-patches": "^1.7" }, "extra": { "patches": { "a/b": { "fix": "patches/b.patch", "remote": "https://example.com/x.diff" } }, "patches-file": "composer.patches.json" } }""",
+            ["composer.lock"] = "{}",
+            ["composer.patches.json"] = """{ "patches": { "c/d": [ { "description": "fix", "url": "patches/d.patch" } ] } }""",
+        };
+
+        var install = Run("composer install --no-dev --no-scripts", files);
+        var noPlugins = Run("composer install --no-dev --no-scripts --no-plugins", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, install.Kind);
+        Assert.Equal(["composer.json", "composer.lock?", "auth.json?", "symfony.lock?", "patches/b.patch", "composer.patches.json", "patches/d.patch"], install.Reads());
+        Assert.DoesNotContain("patches/b.patch", noPlugins.Reads());
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "artifact", "url": "artifacts/" }""", "an `artifact`")]
+    [InlineData("""{ "type": "vcs", "url": "../sdk" }""", "a `vcs`")]
+    [InlineData("""{ "type": "path", "url": "packages/*" }""", "a `path`")]
+    public void A_repository_in_the_project_needs_the_source(string repository, string what)
+    {
+        var effect = Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = "{ \"repositories\": [" + repository + "] }", ["composer.lock"] = "{}" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains($"installs {what} repository", effect.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remote_vcs_repository_reads_nothing_more()
+    {
+        var effect = Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "repositories": [{ "type": "vcs", "url": "git@github.com:acme/sdk.git" }] }""", ["composer.lock"] = "{}" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+    }
+
+    [Fact]
+    public void Installer_paths_and_the_drupal_scaffold_write_project_folders()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["composer.json"] = """{ "require": { "drupal/core-composer-scaffold": "^10" }, "extra": { "drupal-scaffold": { "locations": { "web-root": "./web/" } }, "installer-paths": { "web/core": ["type:drupal-core"], "web/modules/contrib/{$name}": ["type:drupal-module"] } } }""",
+            ["composer.lock"] = "{}",
+        };
+
+        var install = Run("composer install --no-dev", files);
+        var noPlugins = Run("composer install --no-dev --no-plugins", files);
+
+        Assert.Equal(["web/core", "web/modules/contrib", "web", "vendor"], install.Writes);
+        Assert.Equal(["vendor"], noPlugins.Writes);
     }
 }

@@ -141,6 +141,32 @@ public sealed class PythonCatalogueTests
     }
 
     [Fact]
+    public void A_constraints_file_named_by_the_environment_is_read()
+    {
+        var files = new Dictionary<string, string> { ["constraints.txt"] = "flask==3.0.0\n", ["requirements.txt"] = "flask\n" };
+        var environment = new Dictionary<string, string> { ["PIP_CONSTRAINT"] = "constraints.txt" };
+
+        var explicitPackage = Run("pip install gunicorn", files, environment: environment);
+        var fromRequirements = Run("pip install -r requirements.txt", files, environment: environment);
+        var findLinks = Run("pip install flask", files, environment: new Dictionary<string, string> { ["PIP_FIND_LINKS"] = "./wheels" });
+
+        Assert.Equal(StepEffectKind.DependencyInstall, explicitPackage.Kind);
+        Assert.Equal(["constraints.txt"], explicitPackage.Reads());
+        Assert.Equal(["requirements.txt", "constraints.txt"], fromRequirements.Reads());
+        Assert.Equal(StepEffectKind.NeedsSource, findLinks.Kind);
+    }
+
+    [Fact]
+    public void Poetry_in_non_package_mode_never_installs_the_project()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry]\npackage-mode = false\n\n[tool.poetry.dependencies]\npython = \"^3.12\"\n", ["poetry.lock"] = "" };
+
+        var effect = Run("poetry install --no-interaction", files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+    }
+
+    [Fact]
     public void Poetry_path_dependencies_need_the_source()
     {
         var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry.dependencies]\nshared = { path = \"../shared\", develop = true }\n" };

@@ -157,6 +157,43 @@ internal static class NodeCommands
 
         var frozen = arguments.Has("--frozen-lockfile", "--pure-lockfile");
         Install(command, arguments, directory, "yarn", Lockfiles.YarnClassic, rewritesLock: !frozen, modulesFolder: arguments.Value("--modules-folder")?.Value);
+        ClassicYarnrc(command, directory);
+    }
+
+    // Yarn 1 runs the release `yarn-path` names in .yarnrc instead of itself, and installs from a `yarn-offline-mirror` folder:
+    // without them the install fails (https://classic.yarnpkg.com/en/docs/yarnrc).
+    private static void ClassicYarnrc(CommandInvocation command, string directory)
+    {
+        if (command.Resolve(directory + "/.yarnrc") is not { } path || command.Lookup(path).Content is not { } content)
+        {
+            return;
+        }
+
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = raw.Trim();
+            var space = line.IndexOfAny([' ', '\t']);
+            if (line.StartsWith('#') || space < 0)
+            {
+                continue;
+            }
+
+            var key = line[..space].Trim('"');
+            var value = line[(space + 1)..].Trim().Trim('"', '\'');
+            if (value.Length == 0 || value.Contains("://", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (key == "yarn-path")
+            {
+                command.ReadsManifest(directory + "/" + value, required: true);
+            }
+            else if (key == "yarn-offline-mirror")
+            {
+                command.ReadsManifest(directory + "/" + value, required: false, isDirectory: true);
+            }
+        }
     }
 
     private static void Pnpm(CommandInvocation command)
@@ -219,6 +256,13 @@ internal static class NodeCommands
             if (lookup.State == ManifestState.Present && lookup.Content is { } content && content.Contains("packages", StringComparison.Ordinal))
             {
                 command.NeedsSource("installs the workspaces declared in `pnpm-workspace.yaml`");
+            }
+            else if (lookup.State == ManifestState.Present && lookup.Content is { } settings)
+            {
+                foreach (var patch in PnpmWorkspaceYaml.PatchFiles(settings))
+                {
+                    command.ReadsManifest(directory + "/" + patch, required: true);
+                }
             }
             else if (lookup.State == ManifestState.Unknown)
             {
@@ -353,7 +397,11 @@ internal static class NodeCommands
 
                 foreach (var patch in facts.PatchFiles)
                 {
-                    command.ReadsManifest(directory + "/" + patch, required: true);
+                    // Yarn berry reads .yarn/patches whole (below): its patches need no copy of their own.
+                    if (ecosystem != "yarn" || !WorkingPath.Normalize(patch).StartsWith(".yarn/patches/", StringComparison.Ordinal))
+                    {
+                        command.ReadsManifest(directory + "/" + patch, required: true);
+                    }
                 }
             }
 
@@ -372,7 +420,8 @@ internal static class NodeCommands
     {
         internal static Lockfiles Npm { get; } = new(["package-lock.json", "npm-shrinkwrap.json"], ["package-lock.json"], [".npmrc"]);
 
-        internal static Lockfiles YarnClassic { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc", ".npmrc"]);
+        // .yarnclean: Yarn 1 deletes the files it lists from node_modules after every install (`yarn autoclean`).
+        internal static Lockfiles YarnClassic { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc", ".npmrc", ".yarnclean"]);
 
         internal static Lockfiles YarnBerry { get; } = new(["yarn.lock"], ["yarn.lock"], [".yarnrc.yml"]);
 

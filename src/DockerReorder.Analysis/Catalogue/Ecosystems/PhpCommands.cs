@@ -7,7 +7,8 @@ namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 /// PHP: <c>composer install</c> reads <c>composer.json</c>, <c>composer.lock</c> and <c>auth.json</c> and writes <c>vendor</c>.
 /// It needs the source when it runs install-time scripts (unless <c>--no-scripts</c>); when it dumps an autoloader
 /// (unless <c>--no-autoloader</c>) that scans project files: a <c>classmap</c> always, <c>psr-4</c>/<c>psr-0</c> only when
-/// the dump is optimized (<c>-o</c>, <c>-a</c>, or the config says so); and when it has <c>path</c> repositories.
+/// the dump is optimized (<c>-o</c>, <c>-a</c>, or the config says so); and when it has <c>path</c>, <c>artifact</c> or local VCS
+/// repositories. It reads the local patch files the composer-patches plugin applies.
 /// </summary>
 internal static class PhpCommands
 {
@@ -85,6 +86,36 @@ internal static class PhpCommands
         }
     }
 
+    // The composer-patches plugin applies its local patch files during the install, --no-scripts or not (plugins are not scripts).
+    private static void Patches(CommandInvocation command, string directory, ComposerJson facts)
+    {
+        foreach (var patch in facts.PatchFiles)
+        {
+            command.ReadsManifest(directory + "/" + patch, required: true);
+        }
+
+        if (facts.PatchesFile is not { } file)
+        {
+            return;
+        }
+
+        if (command.ReadsAndLooksUp(directory + "/" + file, required: true).Content is not { } content)
+        {
+            return;
+        }
+
+        if (ComposerJson.ReadPatchesFile(content) is not { } listed)
+        {
+            command.Effect.MarkUnverified();
+            return;
+        }
+
+        foreach (var patch in listed)
+        {
+            command.ReadsManifest(directory + "/" + patch, required: true);
+        }
+    }
+
     private static void Install(CommandInvocation command, ParsedArguments arguments, string directory)
     {
         command.Effect.Ecosystem("composer");
@@ -94,6 +125,8 @@ internal static class PhpCommands
         var lockName = jsonName.EndsWith(".json", StringComparison.Ordinal) ? jsonName[..^5] + ".lock" : jsonName + ".lock";
         var lockPath = command.ReadsManifest(directory + "/" + lockName, required: false);
         command.ReadsManifest(directory + "/auth.json", required: false);
+        // Symfony Flex (a plugin, so --no-scripts does not stop it) runs the recipes of packages symfony.lock does not list.
+        command.ReadsManifest(directory + "/symfony.lock", required: false);
         var vendor = "vendor";
         if (manifest.State == ManifestState.Present && manifest.Content is { } content)
         {
@@ -123,9 +156,26 @@ internal static class PhpCommands
                     }
                 }
 
-                if (facts.PathRepositories)
+                if (facts.LocalRepository is { } repository)
                 {
-                    command.NeedsSource("installs a `path` repository declared in `composer.json`");
+                    command.NeedsSource($"installs {(repository[0] is 'a' ? "an" : "a")} `{repository}` repository declared in `composer.json`");
+                }
+
+                if (!arguments.Has("--no-plugins"))
+                {
+                    if (facts.MergesManifests)
+                    {
+                        command.NeedsSource("merges the `composer.json` files `extra.merge-plugin` includes from the project");
+                    }
+
+                    Patches(command, directory, facts);
+
+                    // composer/installers and Drupal's scaffold plugin put packages and files in project folders, where the broad copy may write too.
+                    foreach (var folder in facts.ProjectWrites)
+                    {
+                        var path = directory + "/" + folder;
+                        command.Effect.Write(command.Resolve(path) ?? path);
+                    }
                 }
             }
         }

@@ -153,6 +153,7 @@ internal static class PythonCommands
         command.Effect.Ecosystem(ecosystem);
         var files = arguments.Values("-r", "--requirement", "-c", "--constraint", "--overrides", "--build-constraint").ToList();
         var packages = arguments.Positionals.Skip(1).ToList();
+        var fromEnvironment = EnvironmentFiles(command, uv);
         var editables = arguments.Values("-e", "--editable").ToList();
         if (files.Count == 0 && packages.Count == 0 && editables.Count == 0)
         {
@@ -197,11 +198,11 @@ internal static class PythonCommands
             command.WritesPath(file);
         }
 
-        if (files.Count > 0)
+        if (files.Count > 0 || fromEnvironment.Count > 0)
         {
             command.Effect.Install(command.Display);
             var visited = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in files)
+            foreach (var file in files.Concat(fromEnvironment))
             {
                 if (file.Value.Contains("://", StringComparison.Ordinal))
                 {
@@ -216,6 +217,31 @@ internal static class PythonCommands
         }
 
         WritesSitePackages(command, arguments, uv);
+    }
+
+    // pip reads every option from a PIP_<NAME> variable too (https://pip.pypa.io/en/stable/topics/configuration/#environment-variables),
+    // uv its constraints and overrides from UV_CONSTRAINT/UV_OVERRIDE: a constraints file named there is read like `-c`, a local
+    // --find-links folder like `-f`.
+    private static List<ShellWord> EnvironmentFiles(CommandInvocation command, bool uv)
+    {
+        var files = new List<ShellWord>();
+        foreach (var name in uv ? (string[])["UV_CONSTRAINT", "UV_OVERRIDE"] : ["PIP_CONSTRAINT"])
+        {
+            if (command.Variable(name) is { Length: > 0 } value)
+            {
+                files.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(file => new ShellWord(file)));
+            }
+        }
+
+        if (!uv && command.Variable("PIP_FIND_LINKS") is { Length: > 0 } links)
+        {
+            foreach (var link in links.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(link => !link.Contains("://", StringComparison.Ordinal)))
+            {
+                command.ReadsPath(new ShellWord(link));
+            }
+        }
+
+        return files;
     }
 
     /// <summary>Where installed packages go: <c>--target</c>/<c>--prefix</c>, the venv of the pip used or of <c>VIRTUAL_ENV</c>, or the system's site-packages.</summary>
@@ -293,7 +319,7 @@ internal static class PythonCommands
                 var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 var lockFile = command.ReadsManifest(directory + "/poetry.lock", required: false);
                 var config = command.ReadsManifest(directory + "/poetry.toml", required: false);
-                if (arguments.Has("--only-root") || !arguments.Has("--no-root"))
+                if ((arguments.Has("--only-root") || !arguments.Has("--no-root")) && !IsNonPackageProject(pyproject))
                 {
                     command.NeedsSource("installs the project itself (no `--no-root`)");
                 }
@@ -346,6 +372,19 @@ internal static class PythonCommands
                 command.NeedsSource("runs or changes the project");
                 return;
         }
+    }
+
+    // Poetry 1.8+ with `package-mode = false` manages dependencies only: `poetry install` never installs the project itself
+    // (https://python-poetry.org/docs/basic-usage/#operating-modes).
+    private static bool IsNonPackageProject(ManifestLookup pyproject)
+    {
+        if (pyproject.State != ManifestState.Present || pyproject.Content is not { } text) return false;
+        foreach (var (table, line) in TomlLines.Read(text))
+        {
+            if (table == "tool.poetry" && TomlLines.SetsKey(line, "package-mode") && line.Contains("false", StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     private static void PoetryWrites(CommandInvocation command, string? configPath, string directory)

@@ -4,8 +4,10 @@ using DockerReorder.Analysis.Shell;
 namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 
 /// <summary>
-/// Ruby: <c>bundle install</c> reads <c>Gemfile</c>, <c>Gemfile.lock</c> and <c>.bundle/config</c>; a <c>gemspec</c> line,
-/// <c>path:</c> gems or <c>eval_gemfile</c> make it need the source; <c>gem install x</c> and <c>bundle config set</c> read nothing.
+/// Ruby: <c>bundle install</c> reads <c>Gemfile</c>, <c>Gemfile.lock</c>, <c>.bundle/config</c>, the gem cache <c>vendor/cache</c>
+/// and files the Gemfile reads (<c>ruby file: ".ruby-version"</c>, <c>File.read(".ruby-version")</c>); a <c>gemspec</c> line,
+/// <c>path:</c> gems, <c>eval_gemfile</c> or a read of any other file make it need the source; <c>gem install x</c> and
+/// <c>bundle config set</c> read nothing.
 /// </summary>
 internal static class RubyCommands
 {
@@ -99,11 +101,12 @@ internal static class RubyCommands
         command.ReadsManifest(".bundle/config", required: false);
         if (gemfile.Content is { } text)
         {
-            CheckGemfile(command, text);
+            CheckGemfile(command, text, WorkingPath.DirectoryOf(gemfileName));
         }
 
         var frozen = arguments.Has("--frozen", "--deployment")
             || command.Variable("BUNDLE_FROZEN") is "true" or "1" || command.Variable("BUNDLE_DEPLOYMENT") is "true" or "1";
+        GemCache(command, frozen);
         if (lockPath is not null && !frozen && command.Lookup(lockPath).State != ManifestState.Present)
         {
             command.Effect.MayRewrite(lockPath);
@@ -115,6 +118,7 @@ internal static class RubyCommands
             ?? command.Variable("GEM_HOME")
             ?? "/usr/local/bundle";
         command.Effect.Write(command.Resolve(path) ?? path);
+        LocalConfigWrites(command);
         if (arguments.Value("--binstubs") is { } binstubs)
         {
             command.WritesPath(binstubs);
@@ -125,7 +129,60 @@ internal static class RubyCommands
         }
     }
 
-    private static void CheckGemfile(CommandInvocation command, string gemfile)
+    // The project's .bundle/config may set where gems go (BUNDLE_PATH, or vendor/bundle for BUNDLE_DEPLOYMENT); Bundler reads it
+    // unless BUNDLE_APP_CONFIG points elsewhere (the official ruby images set it, which this step cannot see), so the path counts as written.
+    private static void LocalConfigWrites(CommandInvocation command)
+    {
+        if (command.Variable("BUNDLE_APP_CONFIG") is { Length: > 0 } || command.Resolve(".bundle/config") is not { } config
+            || command.Lookup(config).Content is not { } content)
+        {
+            return;
+        }
+
+        foreach (var raw in content.Split('\n'))
+        {
+            var colon = raw.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var key = raw[..colon].Trim();
+            var value = raw[(colon + 1)..].Trim().Trim('"', '\'');
+            var written = key switch
+            {
+                "BUNDLE_PATH" when value.Length > 0 => value,
+                "BUNDLE_DEPLOYMENT" when value is "true" or "1" => "vendor/bundle",
+                _ => null,
+            };
+            if (written is not null)
+            {
+                command.Effect.Write(command.Resolve(written) ?? written);
+            }
+        }
+    }
+
+    // Bundler installs from the gems `bundle cache` put in vendor/cache before it asks a remote (only from there with --local),
+    // and an install that is not frozen caches into it again, pruning gems the lock no longer names (bundle-cache(1)).
+    private static void GemCache(CommandInvocation command, bool frozen)
+    {
+        var cache = command.Variable("BUNDLE_CACHE_PATH") ?? "vendor/cache";
+        if (command.ReadsManifest(cache, required: false, isDirectory: true) is not { } path || frozen)
+        {
+            return;
+        }
+
+        if (command.Classifier.ListDirectory?.Invoke(path) is { Count: > 0 })
+        {
+            command.Effect.MayRewrite(path);
+        }
+    }
+
+    // Ruby calls through which a Gemfile reads another file of the project.
+    private static readonly string[] FileReads =
+        ["File.read", "File.open", "File.readlines", "File.foreach", "File.exist", "File.file?", "IO.read", "IO.readlines", "require_relative", "load ", "Dir[", "Dir.glob"];
+
+    private static void CheckGemfile(CommandInvocation command, string gemfile, string gemfileDirectory)
     {
         foreach (var raw in gemfile.Split('\n'))
         {
@@ -151,7 +208,28 @@ internal static class RubyCommands
                     command.ReadsManifest(line[(quote + 1)..end], required: true);
                 }
             }
+            else if (FileReads.FirstOrDefault(call => line.Contains(call, StringComparison.Ordinal)) is { } call)
+            {
+                // `ruby File.read(".ruby-version").strip`: the version file is a manifest the copy brings; any other file is the source.
+                var file = FirstStringLiteral(line);
+                if (file is not null && ManifestNames.IsManifest(file) && !file.Contains('*', StringComparison.Ordinal))
+                {
+                    var relativeToGemfile = line.Contains("__dir__", StringComparison.Ordinal) || line.Contains("__FILE__", StringComparison.Ordinal);
+                    command.ReadsManifest(relativeToGemfile ? WorkingPath.Combine(gemfileDirectory, file) : file, required: true);
+                }
+                else
+                {
+                    command.NeedsSource($"reads other files (`{call.TrimEnd(' ', '[')}` in the Gemfile)");
+                }
+            }
         }
+    }
+
+    private static string? FirstStringLiteral(string line)
+    {
+        var quote = line.IndexOfAny(['"', '\'']);
+        var end = quote < 0 ? -1 : line.IndexOf(line[quote], quote + 1);
+        return end > quote + 1 ? line[(quote + 1)..end] : null;
     }
 
     private static void Gem(CommandInvocation command)

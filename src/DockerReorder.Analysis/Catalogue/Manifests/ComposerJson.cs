@@ -7,16 +7,32 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// <param name="ClassmapAutoload">True when <c>autoload</c> (or <c>autoload-dev</c>, when counted) has a <c>classmap</c>, which the dump scans.</param>
 /// <param name="NamespaceAutoload">True when it has <c>psr-4</c>/<c>psr-0</c> entries, which an optimized dump scans.</param>
 /// <param name="OptimizesAutoloader">True when <c>config.optimize-autoloader</c> or <c>config.classmap-authoritative</c> is set.</param>
-/// <param name="PathRepositories">True when a repository of type <c>path</c> is declared.</param>
+/// <param name="LocalRepository">
+/// The type of the first repository that installs from the project's files (<c>path</c>, <c>artifact</c>, or a
+/// <c>vcs</c>/<c>git</c> repository at a local path), or null.
+/// </param>
 /// <param name="VendorDirectory">The <c>config.vendor-dir</c>, or <c>vendor</c>.</param>
+/// <param name="PatchFiles">Local patch files composer-patches applies (<c>extra.patches</c>; https://docs.cweagans.net/composer-patches/).</param>
+/// <param name="PatchesFile">The <c>extra.patches-file</c> that lists more patches, or null.</param>
+/// <param name="MergesManifests">True when wikimedia/composer-merge-plugin merges other <c>composer.json</c> files (<c>extra.merge-plugin</c>).</param>
+/// <param name="ProjectWrites">
+/// Project folders the install writes besides the vendor folder: composer/installers' <c>extra.installer-paths</c> (up to the
+/// first <c>{$name}</c>), and the web root drupal/core-composer-scaffold writes its files into (<c>extra.drupal-scaffold.locations.web-root</c>).
+/// </param>
 internal sealed record ComposerJson(
     IReadOnlyList<string> InstallScripts,
     bool ClassmapAutoload,
     bool NamespaceAutoload,
     bool OptimizesAutoloader,
-    bool PathRepositories,
-    string VendorDirectory)
+    string? LocalRepository,
+    string VendorDirectory,
+    IReadOnlyList<string> PatchFiles,
+    string? PatchesFile,
+    bool MergesManifests,
+    IReadOnlyList<string> ProjectWrites)
 {
+    private static readonly string[] VcsTypes = ["vcs", "git", "github", "gitlab", "bitbucket", "hg", "svn", "fossil"];
+
     private static readonly string[] InstallEvents =
         ["pre-install-cmd", "post-install-cmd", "pre-update-cmd", "post-update-cmd", "pre-autoload-dump", "post-autoload-dump", "pre-package-install", "post-package-install"];
 
@@ -62,20 +78,126 @@ internal sealed record ComposerJson(
                 }
             }
 
-            var pathRepositories = false;
+            string? localRepository = null;
             if (root.TryGetProperty("repositories", out var repositories) && repositories.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
             {
                 var entries = repositories.ValueKind == JsonValueKind.Array ? repositories.EnumerateArray().ToList() : repositories.EnumerateObject().Select(property => property.Value).ToList();
-                pathRepositories = entries.Any(entry => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("type", out var type)
-                    && type.ValueKind == JsonValueKind.String && type.GetString() == "path");
+                localRepository = entries.Select(LocalRepositoryType).FirstOrDefault(type => type is not null);
             }
 
-            return new ComposerJson(scripts, classmap, namespaces, optimizes, pathRepositories, vendor);
+            var patchFiles = new List<string>();
+            string? patchesFile = null;
+            var projectWrites = new List<string>();
+            var scaffolds = root.TryGetProperty("require", out var require) && require.ValueKind == JsonValueKind.Object
+                && require.TryGetProperty("drupal/core-composer-scaffold", out _);
+            if (root.TryGetProperty("extra", out var extra) && extra.ValueKind == JsonValueKind.Object)
+            {
+                if (extra.TryGetProperty("installer-paths", out var installerPaths) && installerPaths.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var path in installerPaths.EnumerateObject())
+                    {
+                        var brace = path.Name.IndexOf('{', StringComparison.Ordinal);
+                        var folder = (brace < 0 ? path.Name : path.Name[..brace]).TrimEnd('/');
+                        projectWrites.Add(folder.Length == 0 ? "." : folder);
+                    }
+                }
+
+                if (scaffolds)
+                {
+                    var webRoot = extra.TryGetProperty("drupal-scaffold", out var scaffold) && scaffold.ValueKind == JsonValueKind.Object
+                        && scaffold.TryGetProperty("locations", out var locations) && locations.ValueKind == JsonValueKind.Object
+                        && locations.TryGetProperty("web-root", out var webRootValue) && webRootValue.ValueKind == JsonValueKind.String ? webRootValue.GetString() : null;
+                    webRoot = (webRoot ?? "./").Trim().TrimEnd('/');
+                    projectWrites.Add(webRoot is "" or "." ? "." : webRoot.StartsWith("./", StringComparison.Ordinal) ? webRoot[2..] : webRoot);
+                }
+
+                if (extra.TryGetProperty("patches", out var patches))
+                {
+                    patchFiles.AddRange(PatchPaths(patches));
+                }
+
+                if (extra.TryGetProperty("patches-file", out var file) && file.ValueKind == JsonValueKind.String && file.GetString() is { Length: > 0 } name)
+                {
+                    patchesFile = name;
+                }
+            }
+
+            if (scaffolds && projectWrites.Count == 0)
+            {
+                projectWrites.Add(".");
+            }
+
+            var merges = extra.ValueKind == JsonValueKind.Object && extra.TryGetProperty("merge-plugin", out _);
+            return new ComposerJson(scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, merges, projectWrites);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>The local patch files of a <c>patches</c> object (package, then description to a path, or to <c>{ "url": ... }</c>).</summary>
+    internal static IEnumerable<string> PatchPaths(JsonElement patches)
+    {
+        if (patches.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (var package in patches.EnumerateObject())
+        {
+            var entries = package.Value.ValueKind switch
+            {
+                JsonValueKind.Object => package.Value.EnumerateObject().Select(entry => entry.Value).ToList(),
+                JsonValueKind.Array => package.Value.EnumerateArray().ToList(),
+                _ => [],
+            };
+            foreach (var entry in entries)
+            {
+                var url = entry.ValueKind == JsonValueKind.String ? entry.GetString()
+                    : entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("url", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
+                    : null;
+                if (url is { Length: > 0 } && !url.Contains("://", StringComparison.Ordinal))
+                {
+                    yield return url;
+                }
+            }
+        }
+    }
+
+    /// <summary>The patch files a <c>patches-file</c> lists (its <c>patches</c> object), or null when the text is not a JSON object.</summary>
+    internal static IReadOnlyList<string>? ReadPatchesFile(string content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("patches", out var patches)
+                ? PatchPaths(patches).ToList()
+                : document.RootElement.ValueKind == JsonValueKind.Object ? [] : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // `path` and `artifact` repositories read project folders; a VCS repository whose url is a local path does too.
+    private static string? LocalRepositoryType(JsonElement entry)
+    {
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var type = typeElement.GetString() ?? string.Empty;
+        if (type is "path" or "artifact")
+        {
+            return type;
+        }
+
+        var url = entry.TryGetProperty("url", out var urlElement) && urlElement.ValueKind == JsonValueKind.String ? urlElement.GetString() ?? string.Empty : string.Empty;
+        var remote = url.Contains("://", StringComparison.Ordinal) || url.Contains('@', StringComparison.Ordinal) || url.Length == 0;
+        return VcsTypes.Contains(type, StringComparer.Ordinal) && !remote ? type : null;
     }
 
     private static bool IsTrue(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;

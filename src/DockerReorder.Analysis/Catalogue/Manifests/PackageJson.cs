@@ -7,7 +7,10 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// <param name="HasWorkspaces">True when it declares <c>workspaces</c>.</param>
 /// <param name="LifecycleScripts">Install-time scripts it defines (<c>preinstall</c>, <c>install</c>, <c>postinstall</c>, <c>prepare</c>, ...).</param>
 /// <param name="PackageManager">The <c>packageManager</c> field, or null.</param>
-/// <param name="PatchFiles">Patch files named by <c>pnpm.patchedDependencies</c>.</param>
+/// <param name="PatchFiles">
+/// Patch files the install applies: named by <c>pnpm.patchedDependencies</c> (pnpm), a top-level <c>patchedDependencies</c> (bun),
+/// or a <c>patch:</c> dependency or resolution (Yarn: <c>patch:pkg@npm%3A1.0.0#~/patches/pkg.patch</c>).
+/// </param>
 internal sealed record PackageJson(
     IReadOnlyList<string> LocalDependencies,
     bool HasWorkspaces,
@@ -16,8 +19,49 @@ internal sealed record PackageJson(
     IReadOnlyList<string> PatchFiles)
 {
     private static readonly string[] DependencyFields = ["dependencies", "devDependencies", "optionalDependencies"];
+
+    // Fields that replace a dependency's version wherever it appears (Yarn's resolutions, npm's overrides): a local spec there is installed too.
+    private static readonly string[] OverrideFields = ["resolutions", "overrides"];
     private static readonly string[] InstallScripts = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"];
     private static readonly string[] LocalPrefixes = ["file:", "link:", "portal:", "workspace:", "./", "../", "/", "~/"];
+
+    private static void AddPatchFiles(JsonElement patched, List<string> patches)
+    {
+        if (patched.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var patch in patched.EnumerateObject())
+        {
+            if (patch.Value.ValueKind == JsonValueKind.String && patch.Value.GetString() is { Length: > 0 } file)
+            {
+                patches.Add(file);
+            }
+        }
+    }
+
+    // The files after `#` in a Yarn patch: spec (several joined by `&`); `~/` is the project root; Yarn's
+    // built-in patches (`optional!builtin<compat/typescript>`) are no files.
+    private static IEnumerable<string> YarnPatchFiles(string spec)
+    {
+        var hash = spec.LastIndexOf('#');
+        if (hash < 0)
+        {
+            yield break;
+        }
+
+        foreach (var part in spec[(hash + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var file = part.StartsWith("optional!", StringComparison.Ordinal) ? part["optional!".Length..] : part;
+            if (file.Contains("builtin<", StringComparison.Ordinal) || file.Contains('=', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return file.StartsWith("~/", StringComparison.Ordinal) ? file[2..] : file;
+        }
+    }
 
     /// <summary>Reads the facts, or null when the text is not a JSON object.</summary>
     internal static PackageJson? Read(string content)
@@ -32,7 +76,8 @@ internal sealed record PackageJson(
             }
 
             var local = new List<string>();
-            foreach (var field in DependencyFields)
+            var patches = new List<string>();
+            foreach (var field in DependencyFields.Concat(OverrideFields))
             {
                 if (root.TryGetProperty(field, out var dependencies) && dependencies.ValueKind == JsonValueKind.Object)
                 {
@@ -42,6 +87,10 @@ internal sealed record PackageJson(
                         if (LocalPrefixes.Any(prefix => spec.StartsWith(prefix, StringComparison.Ordinal)) || spec is "." or "..")
                         {
                             local.Add($"{dependency.Name}@{spec}");
+                        }
+                        else if (spec.StartsWith("patch:", StringComparison.Ordinal))
+                        {
+                            patches.AddRange(YarnPatchFiles(spec));
                         }
                     }
                 }
@@ -59,17 +108,14 @@ internal sealed record PackageJson(
                 }
             }
 
-            var patches = new List<string>();
-            if (root.TryGetProperty("pnpm", out var pnpm) && pnpm.ValueKind == JsonValueKind.Object
-                && pnpm.TryGetProperty("patchedDependencies", out var patched) && patched.ValueKind == JsonValueKind.Object)
+            if (root.TryGetProperty("pnpm", out var pnpm) && pnpm.ValueKind == JsonValueKind.Object && pnpm.TryGetProperty("patchedDependencies", out var patched))
             {
-                foreach (var patch in patched.EnumerateObject())
-                {
-                    if (patch.Value.ValueKind == JsonValueKind.String && patch.Value.GetString() is { Length: > 0 } file)
-                    {
-                        patches.Add(file);
-                    }
-                }
+                AddPatchFiles(patched, patches);
+            }
+
+            if (root.TryGetProperty("patchedDependencies", out var bunPatched))
+            {
+                AddPatchFiles(bunPatched, patches);
             }
 
             var hasWorkspaces = root.TryGetProperty("workspaces", out var workspaces) && workspaces.ValueKind is JsonValueKind.Array or JsonValueKind.Object;
