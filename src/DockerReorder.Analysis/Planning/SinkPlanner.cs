@@ -440,8 +440,7 @@ public sealed class SinkPlanner
         }
         var other = footprint.Copy;
         if (footprint.IsBroad) return $"another broad copy on line {step.Line}";
-        bool sameFlags = FlagText(other, "chown") == FlagText(broad.Copy, "chown") &&
-                         FlagText(other, "chmod") == FlagText(broad.Copy, "chmod");
+        bool sameFlags = SameOwnershipAndMode(other, broad.Copy);
         foreach (var source in other.Sources)
         {
             if (WildcardPattern.HasWildcard(source)) continue;
@@ -458,7 +457,9 @@ public sealed class SinkPlanner
         return null;
     }
 
-    private static string? FlagText(ContextCopy copy, string name) => copy.Flag(name)?.Value;
+    // Two copies of the same context file give it the same owner and mode when their --chown and --chmod are the same.
+    private static bool SameOwnershipAndMode(ContextCopy a, ContextCopy b) =>
+        a.Flag("chown")?.Value == b.Flag("chown")?.Value && a.Flag("chmod")?.Value == b.Flag("chmod")?.Value;
 
     private List<ManifestFile> ManifestsFor(CopyFootprint broad, Step install, StepEffect effect, List<string> unsafeReasons)
     {
@@ -534,7 +535,7 @@ public sealed class SinkPlanner
         if (_context is null) return false;
         var broadStep = broad.Copy.Step;
         if (ProviderOf(broadStep, location, folder) is not { } earlier || earlier.ContextPath != contextPath || earlier.Copy.IsBroad) return false;
-        if (FlagText(earlier.Copy.Copy, "chown") != FlagText(broad.Copy, "chown") || FlagText(earlier.Copy.Copy, "chmod") != FlagText(broad.Copy, "chmod")) return false;
+        if (!SameOwnershipAndMode(earlier.Copy.Copy, broad.Copy)) return false;
         var steps = StageOf(broadStep).Steps;
         for (int i = earlier.Copy.Copy.Step.Index + 1; i < broadStep.Index; i++)
         {

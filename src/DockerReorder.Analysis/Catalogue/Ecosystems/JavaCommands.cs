@@ -64,11 +64,7 @@ internal static class JavaCommands
         }
 
         command.Effect.Install(command.Display);
-        var pom = arguments.Value("-f", "--file")?.Value ?? "pom.xml";
-        if (!pom.EndsWith(".xml", StringComparison.Ordinal))
-        {
-            pom = pom.TrimEnd('/') + "/pom.xml";
-        }
+        var pom = PomFile(arguments.Value("-f", "--file")?.Value ?? "pom.xml");
 
         if (command.Name == "mvnw")
         {
@@ -95,7 +91,7 @@ internal static class JavaCommands
             }
         }
 
-        foreach (var settings in arguments.Values("-s", "--settings", "-gs", "--global-settings", "-t", "--toolchains"))
+        foreach (var settings in arguments.Values(SettingsOptions))
         {
             if (command.TryResolve(settings, out var path))
             {
@@ -106,6 +102,12 @@ internal static class JavaCommands
         var local = arguments.Values("-D").Select(value => value.Value).FirstOrDefault(value => value.StartsWith("maven.repo.local=", StringComparison.Ordinal));
         command.Effect.Write(local is not null ? command.Resolve(local["maven.repo.local=".Length..]) ?? local : command.HomePath(".m2/repository"));
     }
+
+    // Options naming a settings or toolchains file Maven reads, on the command line or in .mvn/maven.config.
+    private static readonly string[] SettingsOptions = ["-s", "--settings", "-gs", "--global-settings", "-t", "--toolchains"];
+
+    // `-f`, a <module> and a <relativePath> name a POM file or the folder that holds pom.xml.
+    private static string PomFile(string path) => path.EndsWith(".xml", StringComparison.Ordinal) ? path : path.TrimEnd('/') + "/pom.xml";
 
     private static void FollowPom(CommandInvocation command, string path, bool required, HashSet<string> visited)
     {
@@ -131,7 +133,7 @@ internal static class JavaCommands
         foreach (var module in XmlAttributes.Texts(content, "module"))
         {
             var modulePath = WorkingPath.Combine(directory, module);
-            FollowPom(command, modulePath.EndsWith(".xml", StringComparison.Ordinal) ? modulePath : modulePath + "/pom.xml", required: true, visited);
+            FollowPom(command, PomFile(modulePath), required: true, visited);
         }
 
         // A parent POM named by <relativePath> is read from there when it exists, else from the repositories
@@ -141,7 +143,7 @@ internal static class JavaCommands
             if (relative.Length > 0 && !relative.Contains("${", StringComparison.Ordinal))
             {
                 var parentPath = WorkingPath.Combine(directory, relative);
-                FollowPom(command, parentPath.EndsWith(".xml", StringComparison.Ordinal) ? parentPath : parentPath + "/pom.xml", required: false, visited);
+                FollowPom(command, PomFile(parentPath), required: false, visited);
             }
         }
 
@@ -182,7 +184,7 @@ internal static class JavaCommands
         {
             var word = words[i];
             string? file = null;
-            if (word is "-s" or "--settings" or "-gs" or "--global-settings" or "-t" or "--toolchains" && i + 1 < words.Length)
+            if (SettingsOptions.Contains(word, StringComparer.Ordinal) && i + 1 < words.Length)
             {
                 file = words[++i];
             }

@@ -201,18 +201,16 @@ internal static class RubyCommands
             }
             else if (line.StartsWith("ruby", StringComparison.Ordinal) && line.Contains("file:", StringComparison.Ordinal))
             {
-                var quote = line.IndexOfAny(['"', '\''], line.IndexOf("file:", StringComparison.Ordinal));
-                var end = quote < 0 ? -1 : line.IndexOf(line[quote], quote + 1);
-                if (end > quote)
+                if (StringLiteral(line, line.IndexOf("file:", StringComparison.Ordinal)) is { } file)
                 {
-                    command.ReadsManifest(line[(quote + 1)..end], required: true);
+                    command.ReadsManifest(file, required: true);
                 }
             }
             else if (FileReads.FirstOrDefault(call => line.Contains(call, StringComparison.Ordinal)) is { } call)
             {
                 // `ruby File.read(".ruby-version").strip`: the version file is a manifest the copy brings; any other file is the source.
-                var file = FirstStringLiteral(line);
-                if (file is not null && ManifestNames.IsManifest(file) && !file.Contains('*', StringComparison.Ordinal))
+                var file = StringLiteral(line, 0);
+                if (file is { Length: > 0 } && ManifestNames.IsManifest(file) && !file.Contains('*', StringComparison.Ordinal))
                 {
                     var relativeToGemfile = line.Contains("__dir__", StringComparison.Ordinal) || line.Contains("__FILE__", StringComparison.Ordinal);
                     command.ReadsManifest(relativeToGemfile ? WorkingPath.Combine(gemfileDirectory, file) : file, required: true);
@@ -225,11 +223,12 @@ internal static class RubyCommands
         }
     }
 
-    private static string? FirstStringLiteral(string line)
+    // The first quoted string at or after `start`, or null when none is closed.
+    private static string? StringLiteral(string line, int start)
     {
-        var quote = line.IndexOfAny(['"', '\'']);
+        var quote = line.IndexOfAny(['"', '\''], start);
         var end = quote < 0 ? -1 : line.IndexOf(line[quote], quote + 1);
-        return end > quote + 1 ? line[(quote + 1)..end] : null;
+        return end > quote ? line[(quote + 1)..end] : null;
     }
 
     private static void Gem(CommandInvocation command)

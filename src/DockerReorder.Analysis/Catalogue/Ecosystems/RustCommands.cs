@@ -111,7 +111,6 @@ internal static class RustCommands
                     break;
                 }
 
-
                 if (table is "lib" or "bin" or "[bin" or "package" && TomlLines.SetsKey(line, "path") || table == "package" && TomlLines.SetsKey(line, "build"))
                 {
                     command.Effect.MarkUnverified();
