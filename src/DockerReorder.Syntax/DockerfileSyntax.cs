@@ -40,6 +40,32 @@ public sealed class DockerfileSyntax
     /// <summary>True when a diagnostic is an error (BuildKit would reject the file).</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>
+    /// True when the file ends inside the last instruction's line continuation (<c>RUN a \</c> as the last line, or
+    /// only comment or empty lines after it): a line written after that instruction would join it.
+    /// </summary>
+    public bool EndsInsideContinuation
+    {
+        get
+        {
+            if (Instructions.Count == 0 || EndOfFileTrivia.Count > 0) return false;
+            var last = Instructions[^1];
+            var text = Source.Text;
+            if (last.Span.End != text.Length || last.Heredocs.Count > 0) return false;
+            int end = text.Length;
+            if (end > 0 && text[end - 1] == '\n') end--;
+            if (end > 0 && text[end - 1] == '\r') end--;
+            int start = text.LastIndexOf('\n', Math.Max(end - 1, 0)) + 1;
+            if (start < last.Span.Start) start = last.Span.Start;
+            // A comment or empty line inside the span is one the continuation skipped (BuildKit's parser does too).
+            if (start > last.Span.Start && text.AsSpan(start, end - start).Trim(" \t").Length is var length
+                && (length == 0 || text.AsSpan(start, end - start).TrimStart(" \t")[0] == '#'))
+                return true;
+            Parsing.ParserSession.TrimContinuation(text, EscapeCharacter, start, end, out bool continues);
+            return continues;
+        }
+    }
+
     /// <summary>The source text, rebuilt from the tree's pieces.</summary>
     public string ToFullString()
     {

@@ -37,7 +37,12 @@ public sealed class SinkPlanner
         _context = context;
         _catalogue = catalogue;
         _options = options;
+        var instructions = model.Tree.Instructions;
+        _openLastInstruction = instructions.Count > 0 && model.Tree.EndsInsideContinuation ? instructions[^1] : null;
     }
+
+    // The file's last instruction when the file ends inside its line continuation: nothing can land after it.
+    private readonly InstructionSyntax? _openLastInstruction;
 
     private char Escape => _model.Tree.EscapeCharacter;
 
@@ -219,6 +224,13 @@ public sealed class SinkPlanner
         {
             var step = stage.Steps[index];
             string? reason = null;
+            if (ReferenceEquals(step.Instruction, _openLastInstruction))
+            {
+                reason = $"{Keyword(step)} on line {step.Line} ends the file inside a line continuation: a line moved below it would join it";
+                barrier = step;
+                barrierReason = reason;
+                break;
+            }
             switch (step.Kind)
             {
                 case InstructionKind.Env:
@@ -323,7 +335,7 @@ public sealed class SinkPlanner
         // Crossed steps are in stage order, so a crossed step is kept when its index is at most the last kept one's
         // (List.Contains compared records one by one: quadratic in a stage of thousands of RUN lines).
         int keptEnd = last < 0 ? -1 : kept[^1].Index;
-        if (newDestination is not null && !kept.Any(s => s.Kind == InstructionKind.Workdir)) newDestination = null;
+        if (newDestination is not null && !LandsInAnotherWorkdir(copy, kept)) newDestination = null;
         if (_context is null && kept.Count > 0)
             unsafeReasons.Insert(0, "no build context: what the broad copy brings cannot be checked");
 
@@ -366,6 +378,17 @@ public sealed class SinkPlanner
     }
 
     private static string Keyword(Step step) => step.Instruction.Keyword.Text.ToUpperInvariant();
+
+    // A relative destination keeps its text when the copy lands where the working directory is the same path again
+    // (`WORKDIR /app`, `COPY . .`, `WORKDIR /app`): a person would not spell out /app there.
+    private bool LandsInAnotherWorkdir(ContextCopy copy, List<Step> kept)
+    {
+        var lastWorkdir = kept.FindLast(s => s.Kind == InstructionKind.Workdir);
+        if (lastWorkdir is null) return false;
+        var from = copy.Step.State.WorkingDirectory.Path;
+        var to = DockerfileModel.Apply(lastWorkdir.State, lastWorkdir.Instruction, Escape).WorkingDirectory.Path;
+        return from is null || to is null || !string.Equals(ImagePath.Normalize(from), ImagePath.Normalize(to), StringComparison.Ordinal);
+    }
 
     private static bool UsesNames(string? chown)
     {

@@ -574,7 +574,7 @@ internal sealed class ParserSession
     private int TrimContinuation(int start, int end, out bool continues) => TrimContinuation(_text, _escape, start, end, out continues);
 
     // BuildKit's continuation regex: the escape character as the last non-blank character, not itself escaped.
-    private static int TrimContinuation(string text, char escape, int start, int end, out bool continues)
+    internal static int TrimContinuation(string text, char escape, int start, int end, out bool continues)
     {
         int q = end;
         while (q > start && (text[q - 1] == ' ' || text[q - 1] == '\t')) q--;
