@@ -54,7 +54,8 @@ public static class SinkFixBuilder
         {
             var destToken = copyInstruction.ArgumentTokens[^1];
             int offset = destToken.Span.Start - movable.Start;
-            string replacement = copyInstruction.IsJsonForm ? JsonString(plan.NewDestination) : ShellWord(plan.NewDestination);
+            // The planner only spells out a shell-form destination that needs no quoting (see SinkPlanner.Plan).
+            string replacement = copyInstruction.IsJsonForm ? JsonString(plan.NewDestination) : plan.NewDestination;
             moved = moved[..offset] + replacement + moved[(offset + destToken.Span.Length)..];
         }
         if (!lastStep.EndsWithLineBreak)
@@ -205,7 +206,4 @@ public static class SinkFixBuilder
         }
         return sb.Append('"').ToString();
     }
-
-    private static string ShellWord(string value) =>
-        value.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '$') ? JsonString(value) : value;
 }

@@ -256,6 +256,9 @@ public sealed class SinkPlanner
                         var absolute = copy.AbsoluteDestination;
                         if (absolute is null)
                             reason = $"the broad copy's relative destination would cross WORKDIR on line {step.Line}, and the working directory is not known statically";
+                        else if (!copy.Instruction.IsJsonForm && absolute.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' || c == Escape))
+                            // Shell-form COPY splits its words at whitespace before it reads quotes, so no quoting writes this path.
+                            reason = $"the broad copy's relative destination would cross WORKDIR on line {step.Line}, and the directory it resolves to cannot be written in the copy's shell form";
                         else
                             newDestination = absolute.EndsWith('/') || copy.Destination.EndsWith('/') ? absolute.TrimEnd('/') + "/" : absolute;
                     }

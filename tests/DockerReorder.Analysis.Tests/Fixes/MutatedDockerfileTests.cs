@@ -7,8 +7,8 @@ namespace DockerReorder.Analysis.Tests.Fixes;
 
 /// <summary>
 /// The fixer's promises, checked on Dockerfiles nobody wrote by hand: the rule fixtures' and the shared corpus's
-/// Dockerfiles, each mutated one to three times (a line dropped, repeated, swapped, cut, continued, or a typical
-/// copy, install or state line inserted), over their own build context. For every mutant, with and without unsafe
+/// Dockerfiles, each mutated one to three times (a line dropped, repeated, swapped, cut, continued, a typical
+/// copy, install or state line inserted; sometimes the whole file lowercased, in CRLF, or with a backtick escape), over their own build context. For every mutant, with and without unsafe
 /// fixes: the tree prints back byte for byte; fixing adds no diagnostic, drops and edits no instruction (it only
 /// moves them and inserts copies), names only context files that exist and are not ignored in the copies it
 /// writes, and a second fix changes nothing. The seed is fixed so a failure reproduces; <c>MUTATION_SEED</c> and
@@ -22,6 +22,11 @@ public sealed class MutatedDockerfileTests
         "RUN go mod download", "USER 1000", "ADD . /app", "RUN bundle install", "COPY *.json ./",
         "RUN pip install -r requirements.txt", "RUN apt-get update && apt-get install -y curl", "ARG VERSION=1",
         "COPY package*.json ./", "RUN chmod +x entrypoint.sh", "VOLUME /data", "FROM scratch AS extra",
+        "WORKDIR /app # note", "COPY --link . .", "RUN --mount=type=bind,target=/src make -C /src", "ENV DEST=/srv",
+        "COPY . $DEST", "COPY [\".\", \"/app/\"]", "COPY --chown=1000:1000 . .", "ADD https://example.com/x.tgz /opt/",
+        "USER app", "RUN cd sub && npm ci", "RUN --mount=type=cache,target=/root/.npm npm ci", "SHELL [\"/bin/bash\", \"-c\"]",
+        "ONBUILD COPY . .", "RUN <<EOF\napt-get update\nEOF", "COPY --from=extra / /", "RUN pip install flask",
+        "WORKDIR sub", "ARG DEST=/opt", "RUN npm install", "COPY requirements.txt .", "RUN go build ./...", "EXPOSE 8080",
     ];
 
     /// <summary>Seeds: each one walks a different sequence of mutants.</summary>
@@ -89,7 +94,14 @@ public sealed class MutatedDockerfileTests
                 default: lines[i] += rng.Next(3) switch { 0 => " \\", 1 => " && echo hi", _ => " # note" }; break;
             }
         }
-        return string.Join('\n', lines);
+        var text = string.Join('\n', lines);
+        return rng.Next(10) switch
+        {
+            0 => text.Replace("\n", "\r\n", StringComparison.Ordinal),
+            1 => text.ToLowerInvariant(),
+            2 => "# escape=`\n" + text.Replace("\\\n", "`\n", StringComparison.Ordinal),
+            _ => text,
+        };
     }
 
     private static string? Check(string text, string contextDir, string dockerfile)
@@ -135,23 +147,31 @@ public sealed class MutatedDockerfileTests
         return null;
     }
 
-    // The exact text, and for a copy also its text without the destination.
+    // The exact text, and for a copy also its flags and sources (its destination may be spelled out, in either form).
     private static IEnumerable<string> Keys(InstructionSyntax instruction)
     {
-        var text = InstructionText(instruction);
-        yield return text;
-        if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add && !instruction.IsJsonForm && text.LastIndexOf(' ') is > 0 and var space)
-            yield return "copy without destination: " + text[..space];
+        yield return InstructionText(instruction);
+        if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add && instruction.Arguments.Count > 0)
+        {
+            yield return $"{instruction.Kind} {string.Join(' ', instruction.Flags.Select(f => f.Token.Text))} "
+                + string.Join('\0', instruction.Arguments.Take(instruction.Arguments.Count - 1));
+        }
     }
 
     // A COPY the fix wrote names files that exist in the context and that .dockerignore does not exclude.
     private static string? MissingWrittenSource(DockerfileSyntax before, DockerfileSyntax after, BuildContext context)
     {
-        var existing = new HashSet<string>(before.Instructions.Select(InstructionText), StringComparer.Ordinal);
+        var original = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var instruction in before.Instructions)
+        {
+            foreach (var key in Keys(instruction)) original[key] = original.GetValueOrDefault(key) + 1;
+        }
         foreach (var instruction in after.Instructions)
         {
-            if (instruction.Kind != InstructionKind.Copy || existing.Contains(InstructionText(instruction))) continue;
-            if (instruction.Flags.Any(f => f.Name == "from") || instruction.Heredocs.Count > 0) continue;
+            // An original copy, moved (and perhaps with its destination spelled out), is not one the fix wrote.
+            var key = Keys(instruction).FirstOrDefault(k => original.GetValueOrDefault(k) > 0);
+            if (key is not null) { original[key]--; continue; }
+            if (instruction.Kind != InstructionKind.Copy || instruction.Flags.Any(f => f.Name == "from") || instruction.Heredocs.Count > 0) continue;
             var arguments = instruction.Arguments;
             foreach (var source in arguments.Take(arguments.Count - 1))
             {
