@@ -409,6 +409,16 @@ public sealed class SinkPlanner
             if (overlap is null)
                 unsafeReasons.Add($"cannot tell whether {write}, written by RUN on line {step.Line}, is also in the context");
         }
+        foreach (var read in effect.ImageReads)
+        {
+            // A file or folder the step reads outside its working directory: where the broad copy writes it, the step reads the context.
+            var location = ImageLocation.Of(ImagePath.LiteralPrefix(read), step.State.WorkingDirectory);
+            var overlap = broad.WritesAtOrUnder(location);
+            if (overlap == true)
+                return $"RUN on line {step.Line} reads {read}, which the broad copy writes (from the context, not excluded by .dockerignore)";
+            if (overlap is null)
+                unsafeReasons.Add($"cannot tell whether {read}, read by RUN on line {step.Line}, comes from the context");
+        }
         foreach (var rewrite in effect.MayRewrite)
         {
             var location = ImageLocation.Of(rewrite, step.State.WorkingDirectory);

@@ -49,9 +49,10 @@ internal static class StateCommands
             table[name] = User;
         }
 
-        table["ldconfig"] = command => command.ReadsNothing(null, "/etc/ld.so.cache");
-        table["update-ca-certificates"] = command => command.ReadsNothing(null, "/etc/ssl/certs");
-        table["locale-gen"] = command => command.ReadsNothing(null, "/usr/lib/locale");
+        table["ldconfig"] = command => ReadsSystemFiles(command, ["/etc/ld.so.conf", "/etc/ld.so.conf.d"], "/etc/ld.so.cache");
+        // Installs the certificates put in /usr/local/share/ca-certificates (often by a COPY just above) and those ca-certificates.conf names.
+        table["update-ca-certificates"] = command => ReadsSystemFiles(command, ["/usr/local/share/ca-certificates", "/etc/ca-certificates.conf", "/usr/share/ca-certificates"], "/etc/ssl/certs");
+        table["locale-gen"] = command => ReadsSystemFiles(command, ["/etc/locale.gen"], "/usr/lib/locale");
         table["localedef"] = command => command.ReadsNothing(null, "/usr/lib/locale");
         table["update-locale"] = command => command.ReadsNothing(null, "/etc/default/locale");
         table["dpkg-reconfigure"] = command => command.ReadsNothing(null, "/etc");
@@ -76,6 +77,13 @@ internal static class StateCommands
                 command.NotKnown();
             }
         };
+    }
+
+    /// <summary>A system command that reads fixed system files (<paramref name="reads"/>) and writes <paramref name="writes"/>.</summary>
+    private static void ReadsSystemFiles(CommandInvocation command, string[] reads, params ReadOnlySpan<string> writes)
+    {
+        command.ReadsNothing(null, writes);
+        command.ReadsImagePaths(reads);
     }
 
     /// <summary>
@@ -205,6 +213,8 @@ internal static class StateCommands
     private static void User(CommandInvocation command)
     {
         command.ReadsNothing(null, "/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow");
+        // The account defaults and the skeleton copied into a new home.
+        command.ReadsImagePaths("/etc/login.defs", "/etc/default/useradd", "/etc/adduser.conf", "/etc/skel");
         var arguments = ParsedArguments.Parse(command.Arguments, UserOptionsWithValue);
         if (arguments.Value("-d", "--home", "--home-dir", "-h") is { } home)
         {
