@@ -96,7 +96,7 @@ internal static class StateCommands
             or "declare" or "typeset" or "local" or "shopt" or "trap" or "wait" or "sleep" or "exit" or "return" or "hash" or "type"
             or "which" or "whoami" or "id" or "uname" or "nproc" or "arch" or "date" or "printenv" or "ulimit" or "sync" or "free"
             or "getent" or "lsb_release" or "dpkg-architecture" or "seq" or "yes" or "expr" or "tty" or "locale" or "pwd"
-            or "tr" or "basename" or "dirname" or "debconf-set-selections")
+            or "tr" or "basename" or "dirname")
         {
             return;
         }
@@ -144,10 +144,11 @@ internal static class StateCommands
 
             if (text.StartsWith('-') || text.Contains('=', StringComparison.Ordinal) || text.Contains(' ', StringComparison.Ordinal) || text.Length == 0)
             {
-                if (scriptFirst && text is "-e" or "-f" or "-v")
+                if (scriptFirst && text is "-e" or "-f" or "-v" && (text != "-v" || command.Name == "awk"))
                 {
+                    // grep -e and awk -v take a value (the pattern, an assignment); -f names a file, read below. grep -v only inverts.
                     skippedScript = text != "-v";
-                    i += text == "-v" ? 1 : 0;
+                    i += text is "-v" or "-e" ? 1 : 0;
                 }
 
                 continue;
