@@ -49,7 +49,8 @@ internal static class StateCommands
             table[name] = User;
         }
 
-        table["ldconfig"] = command => ReadsSystemFiles(command, ["/etc/ld.so.conf", "/etc/ld.so.conf.d"], "/etc/ld.so.cache");
+        // ldconfig caches the libraries of the trusted folders and of those /etc/ld.so.conf names (Debian's lists /usr/local/lib).
+        table["ldconfig"] = command => ReadsSystemFiles(command, ["/etc/ld.so.conf", "/etc/ld.so.conf.d", "/lib", "/usr/lib", "/usr/local/lib"], "/etc/ld.so.cache");
         // Installs the certificates put in /usr/local/share/ca-certificates (often by a COPY just above) and those ca-certificates.conf names.
         table["update-ca-certificates"] = command => ReadsSystemFiles(command, ["/usr/local/share/ca-certificates", "/etc/ca-certificates.conf", "/usr/share/ca-certificates"], "/etc/ssl/certs");
         table["locale-gen"] = command => ReadsSystemFiles(command, ["/etc/locale.gen"], "/usr/lib/locale");
@@ -57,7 +58,7 @@ internal static class StateCommands
         table["update-locale"] = command => command.ReadsNothing(null, "/etc/default/locale");
         table["dpkg-reconfigure"] = command => command.ReadsNothing(null, "/etc");
         table["update-alternatives"] = command => command.ReadsNothing(null, "/etc/alternatives");
-        table["fc-cache"] = command => command.ReadsNothing(null, "/var/cache/fontconfig");
+        table["fc-cache"] = FontCache;
         table["git"] = Git;
         foreach (var name in (string[])["a2enmod", "a2dismod", "a2ensite", "a2dissite", "a2enconf", "a2disconf"])
         {
@@ -77,6 +78,16 @@ internal static class StateCommands
                 command.NotKnown();
             }
         };
+    }
+
+    /// <summary><c>fc-cache [dir...]</c> caches the fonts of the folders given, or of those fontconfig's /etc/fonts names.</summary>
+    private static void FontCache(CommandInvocation command)
+    {
+        ReadsSystemFiles(command, ["/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts"], "/var/cache/fontconfig");
+        foreach (var folder in ParsedArguments.Parse(command.Arguments, ScriptClassifier.NoValues).Positionals)
+        {
+            command.ReadsPath(folder);
+        }
     }
 
     /// <summary>A system command that reads fixed system files (<paramref name="reads"/>) and writes <paramref name="writes"/>.</summary>
