@@ -231,13 +231,19 @@ public sealed class SinkPlanner
                     break;
                 }
                 case InstructionKind.Workdir:
-                    if ((copy.Flag("chown") is not null || copy.Flag("chmod") is not null) && !crossedWorkdir)
+                {
+                    bool ownedCopy = copy.Flag("chown") is not null || copy.Flag("chmod") is not null;
+                    // BuildKit creates a missing WORKDIR owned by the current USER; the copy creates its destination owned by root.
+                    bool asUser = !IsRoot(step.State.User);
+                    if (ownedCopy && !crossedWorkdir || asUser)
                     {
                         // WORKDIR may create the destination before the copy does, with other ownership.
                         var after = DockerfileModel.Apply(step.State, step.Instruction, Escape).WorkingDirectory.Path;
                         var dest = copy.AbsoluteDestination;
                         if (after is null || dest is null || ImagePath.IsUnder(dest, after) || ImagePath.IsUnder(after, dest))
-                            reason = $"WORKDIR on line {step.Line} may create the directory the copy's --chown/--chmod applies to";
+                            reason = ownedCopy
+                                ? $"WORKDIR on line {step.Line} may create the directory the copy's --chown/--chmod applies to"
+                                : $"WORKDIR on line {step.Line} may create the copy's destination owned by USER {step.State.User} (the copy creates it owned by root)";
                     }
                     if (reason is null && destinationRelative)
                     {
@@ -248,6 +254,7 @@ public sealed class SinkPlanner
                             newDestination = absolute.EndsWith('/') || copy.Destination.EndsWith('/') ? absolute.TrimEnd('/') + "/" : absolute;
                     }
                     break;
+                }
                 case InstructionKind.Label:
                 case InstructionKind.Expose:
                 case InstructionKind.Cmd:
@@ -366,6 +373,8 @@ public sealed class SinkPlanner
     }
 
     private static string Keyword(Step step) => step.Instruction.Keyword.Text.ToUpperInvariant();
+
+    private static bool IsRoot(string? user) => user is null or "" or "root" or "0" or "root:root" or "0:0";
 
     private static bool UsesNames(string? chown)
     {
