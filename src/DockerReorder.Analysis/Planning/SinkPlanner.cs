@@ -459,6 +459,10 @@ public sealed class SinkPlanner
         }
         var other = footprint.Copy;
         if (footprint.IsBroad) return $"another broad copy on line {step.Line}";
+        // ADD extracts a local archive (recognised by content, whatever its name) into its destination: what it writes there is unknown.
+        if (step.Kind == InstructionKind.Add && other.Sources.Any(source => !footprint.IsDirectorySource(source)) &&
+            broad.WritesAtOrUnder(footprint.Destination) != false)
+            return $"ADD on line {step.Line} may extract an archive where the broad copy writes";
         bool sameFlags = SameOwnershipAndMode(other, broad.Copy);
         foreach (var source in other.Sources)
         {
