@@ -112,9 +112,28 @@ internal sealed class CommandInvocation
     /// <summary>Records a read of an image file; one in the working directory needs the source.</summary>
     internal void ReadsPath(ShellWord word)
     {
-        if (TryResolve(word, out var path) && TouchesWorkingDirectory(path))
+        if (!TryResolve(word, out var path))
+        {
+            return;
+        }
+
+        if (TouchesWorkingDirectory(path))
         {
             Effect.NeedsSource($"{Display} reads `{path}` from the working directory");
+        }
+        else if (!Classifier.IsMounted(path))
+        {
+            // Outside the working directory the read comes from the image, unless a broad copy put the file there (`COPY . /app` at `/`).
+            Effect.ImageRead(path);
+        }
+    }
+
+    /// <summary>Records that the command reads these absolute system paths (a configuration file, a folder of certificates).</summary>
+    internal void ReadsImagePaths(params ReadOnlySpan<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            Effect.ImageRead(path);
         }
     }
 

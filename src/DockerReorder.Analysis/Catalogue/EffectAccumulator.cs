@@ -12,6 +12,7 @@ internal sealed class EffectAccumulator
     private readonly List<string> writes = [];
     private readonly List<string> mayRewrite = [];
     private readonly List<string> contextMounts = [];
+    private readonly List<string> imageReads = [];
     private readonly List<string> installs = [];
     private string? needsSource;
     private string? unknown;
@@ -57,6 +58,9 @@ internal sealed class EffectAccumulator
     /// <summary>Records a path the step writes.</summary>
     internal void Write(string path) => AddOnce(writes, path);
 
+    /// <summary>Records an absolute image path the step reads outside the working directory (a file, or a folder read whole).</summary>
+    internal void ImageRead(string path) => AddOnce(imageReads, path);
+
     /// <summary>Records a manifest the step may rewrite.</summary>
     internal void MayRewrite(string path) => AddOnce(mayRewrite, path);
 
@@ -89,6 +93,7 @@ internal sealed class EffectAccumulator
             Writes = [.. writes],
             MayRewrite = [.. mayRewrite],
             ContextMounts = [.. contextMounts],
+            ImageReads = [.. imageReads, .. ecosystems.SelectMany(SystemConfigPaths.Of).Distinct(StringComparer.Ordinal).Where(path => !imageReads.Contains(path))],
             InstallsDependencies = installs.Count > 0,
             Unverified = unverified,
             UnverifiedReason = unverifiedReason,

@@ -28,6 +28,13 @@ public sealed record StepEffect
     public IReadOnlyList<string> ContextMounts { get; init; } = [];
 
     /// <summary>
+    /// Absolute image paths the step reads outside its working directory: files its commands name (<c>cp /app/x /etc/</c>)
+    /// and the system configuration its package managers read (<c>/etc/apt</c>, <c>/etc/pip.conf</c>). A broad copy that
+    /// writes one of them (<c>COPY rootfs/ /</c>, <c>COPY . /app</c> with no <c>WORKDIR</c>) cannot sink below the step.
+    /// </summary>
+    public IReadOnlyList<string> ImageReads { get; init; } = [];
+
+    /// <summary>
     /// True when the step runs a dependency install (<c>pip install -r</c>, <c>npm ci</c>, <c>go mod download</c>, ...),
     /// including one that needs the source (<c>pip install -e .</c>): DR001 reports those, builds and tests it does not.
     /// </summary>

@@ -243,13 +243,19 @@ public sealed class SinkPlanner
                     break;
                 }
                 case InstructionKind.Workdir:
-                    if ((copy.Flag("chown") is not null || copy.Flag("chmod") is not null) && !crossedWorkdir)
+                {
+                    bool ownedCopy = copy.Flag("chown") is not null || copy.Flag("chmod") is not null;
+                    // BuildKit creates a missing WORKDIR owned by the current USER; the copy creates its destination owned by root.
+                    bool asUser = !IsRoot(step.State.User);
+                    if (ownedCopy && !crossedWorkdir || asUser)
                     {
                         // WORKDIR may create the destination before the copy does, with other ownership.
                         var after = DockerfileModel.Apply(step.State, step.Instruction, Escape).WorkingDirectory.Path;
                         var dest = copy.AbsoluteDestination;
                         if (after is null || dest is null || ImagePath.IsUnder(dest, after) || ImagePath.IsUnder(after, dest))
-                            reason = $"WORKDIR on line {step.Line} may create the directory the copy's --chown/--chmod applies to";
+                            reason = ownedCopy
+                                ? $"WORKDIR on line {step.Line} may create the directory the copy's --chown/--chmod applies to"
+                                : $"WORKDIR on line {step.Line} may create the copy's destination owned by USER {step.State.User} (the copy creates it owned by root)";
                     }
                     if (reason is null && destinationRelative)
                     {
@@ -263,6 +269,7 @@ public sealed class SinkPlanner
                             newDestination = absolute.EndsWith('/') || copy.Destination.EndsWith('/') ? absolute.TrimEnd('/') + "/" : absolute;
                     }
                     break;
+                }
                 case InstructionKind.Label:
                 case InstructionKind.Expose:
                 case InstructionKind.Cmd:
@@ -393,6 +400,8 @@ public sealed class SinkPlanner
         return from is null || to is null || !string.Equals(ImagePath.Normalize(from), ImagePath.Normalize(to), StringComparison.Ordinal);
     }
 
+    private static bool IsRoot(string? user) => user is null or "" or "root" or "0" or "root:root" or "0:0";
+
     private static bool UsesNames(string? chown)
     {
         if (string.IsNullOrEmpty(chown)) return false;
@@ -435,6 +444,16 @@ public sealed class SinkPlanner
             if (overlap is null)
                 unsafeReasons.Add($"cannot tell whether {write}, written by RUN on line {step.Line}, is also in the context");
         }
+        foreach (var read in effect.ImageReads)
+        {
+            // A file or folder the step reads outside its working directory: where the broad copy writes it, the step reads the context.
+            var location = ImageLocation.Of(ImagePath.LiteralPrefix(read), step.State.WorkingDirectory);
+            var overlap = broad.WritesAtOrUnder(location);
+            if (overlap == true)
+                return $"RUN on line {step.Line} reads {read}, which the broad copy writes (from the context, not excluded by .dockerignore)";
+            if (overlap is null)
+                unsafeReasons.Add($"cannot tell whether {read}, read by RUN on line {step.Line}, comes from the context");
+        }
         foreach (var rewrite in effect.MayRewrite)
         {
             var location = ImageLocation.Of(rewrite, step.State.WorkingDirectory);
@@ -466,6 +485,10 @@ public sealed class SinkPlanner
         }
         var other = footprint.Copy;
         if (footprint.IsBroad) return $"another broad copy on line {step.Line}";
+        // ADD extracts a local archive (recognised by content, whatever its name) into its destination: what it writes there is unknown.
+        if (step.Kind == InstructionKind.Add && other.Sources.Any(source => !footprint.IsDirectorySource(source)) &&
+            broad.WritesAtOrUnder(footprint.Destination) != false)
+            return $"ADD on line {step.Line} may extract an archive where the broad copy writes";
         bool sameFlags = SameOwnershipAndMode(other, broad.Copy);
         foreach (var source in other.Sources)
         {

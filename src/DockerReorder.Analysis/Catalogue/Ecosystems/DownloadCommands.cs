@@ -35,7 +35,17 @@ internal static class DownloadCommands
         table["curl"] = Curl;
         table["wget"] = Wget;
         table["gpg"] = Gpg;
-        table["apt-key"] = command => command.ReadsNothing(null, "/etc/apt/trusted.gpg");
+        table["apt-key"] = AptKey;
+    }
+
+    /// <summary><c>apt-key add FILE</c> reads the key file (<c>-</c>: standard input); other uses read nothing from the context.</summary>
+    private static void AptKey(CommandInvocation command)
+    {
+        command.ReadsNothing(null, "/etc/apt/trusted.gpg");
+        if (command.Arguments.Count >= 2 && command.Arguments[0].Value == "add" && command.Arguments[1].Value != "-")
+        {
+            command.ReadsPath(command.Arguments[1]);
+        }
     }
 
     private static void Curl(CommandInvocation command)

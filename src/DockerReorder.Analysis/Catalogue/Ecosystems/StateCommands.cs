@@ -49,14 +49,16 @@ internal static class StateCommands
             table[name] = User;
         }
 
-        table["ldconfig"] = command => command.ReadsNothing(null, "/etc/ld.so.cache");
-        table["update-ca-certificates"] = command => command.ReadsNothing(null, "/etc/ssl/certs");
-        table["locale-gen"] = command => command.ReadsNothing(null, "/usr/lib/locale");
+        // ldconfig caches the libraries of the trusted folders and of those /etc/ld.so.conf names (Debian's lists /usr/local/lib).
+        table["ldconfig"] = command => ReadsSystemFiles(command, ["/etc/ld.so.conf", "/etc/ld.so.conf.d", "/lib", "/usr/lib", "/usr/local/lib"], "/etc/ld.so.cache");
+        // Installs the certificates put in /usr/local/share/ca-certificates (often by a COPY just above) and those ca-certificates.conf names.
+        table["update-ca-certificates"] = command => ReadsSystemFiles(command, ["/usr/local/share/ca-certificates", "/etc/ca-certificates.conf", "/usr/share/ca-certificates"], "/etc/ssl/certs");
+        table["locale-gen"] = command => ReadsSystemFiles(command, ["/etc/locale.gen"], "/usr/lib/locale");
         table["localedef"] = command => command.ReadsNothing(null, "/usr/lib/locale");
         table["update-locale"] = command => command.ReadsNothing(null, "/etc/default/locale");
         table["dpkg-reconfigure"] = command => command.ReadsNothing(null, "/etc");
         table["update-alternatives"] = command => command.ReadsNothing(null, "/etc/alternatives");
-        table["fc-cache"] = command => command.ReadsNothing(null, "/var/cache/fontconfig");
+        table["fc-cache"] = FontCache;
         table["git"] = Git;
         foreach (var name in (string[])["a2enmod", "a2dismod", "a2ensite", "a2dissite", "a2enconf", "a2disconf"])
         {
@@ -78,6 +80,23 @@ internal static class StateCommands
         };
     }
 
+    /// <summary><c>fc-cache [dir...]</c> caches the fonts of the folders given, or of those fontconfig's /etc/fonts names.</summary>
+    private static void FontCache(CommandInvocation command)
+    {
+        ReadsSystemFiles(command, ["/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts"], "/var/cache/fontconfig");
+        foreach (var folder in ParsedArguments.Parse(command.Arguments, ScriptClassifier.NoValues).Positionals)
+        {
+            command.ReadsPath(folder);
+        }
+    }
+
+    /// <summary>A system command that reads fixed system files (<paramref name="reads"/>) and writes <paramref name="writes"/>.</summary>
+    private static void ReadsSystemFiles(CommandInvocation command, string[] reads, params ReadOnlySpan<string> writes)
+    {
+        command.ReadsNothing(null, writes);
+        command.ReadsImagePaths(reads);
+    }
+
     /// <summary>
     /// A command without file-system effect. Arguments that look like paths (not options, not words with
     /// <c>=</c> or spaces) in the working directory are reads of the source: <c>grep x requirements.txt</c>, <c>test -f app.py</c>.
@@ -88,7 +107,7 @@ internal static class StateCommands
             or "declare" or "typeset" or "local" or "shopt" or "trap" or "wait" or "sleep" or "exit" or "return" or "hash" or "type"
             or "which" or "whoami" or "id" or "uname" or "nproc" or "arch" or "date" or "printenv" or "ulimit" or "sync" or "free"
             or "getent" or "lsb_release" or "dpkg-architecture" or "seq" or "yes" or "expr" or "tty" or "locale" or "pwd"
-            or "tr" or "basename" or "dirname" or "debconf-set-selections")
+            or "tr" or "basename" or "dirname")
         {
             return;
         }
@@ -136,10 +155,11 @@ internal static class StateCommands
 
             if (text.StartsWith('-') || text.Contains('=', StringComparison.Ordinal) || text.Contains(' ', StringComparison.Ordinal) || text.Length == 0)
             {
-                if (scriptFirst && text is "-e" or "-f" or "-v")
+                if (scriptFirst && text is "-e" or "-f" or "-v" && (text != "-v" || command.Name == "awk"))
                 {
+                    // grep -e and awk -v take a value (the pattern, an assignment); -f names a file, read below. grep -v only inverts.
                     skippedScript = text != "-v";
-                    i += text == "-v" ? 1 : 0;
+                    i += text is "-v" or "-e" ? 1 : 0;
                 }
 
                 continue;
@@ -205,6 +225,8 @@ internal static class StateCommands
     private static void User(CommandInvocation command)
     {
         command.ReadsNothing(null, "/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow");
+        // The account defaults and the skeleton copied into a new home.
+        command.ReadsImagePaths("/etc/login.defs", "/etc/default/useradd", "/etc/adduser.conf", "/etc/skel");
         var arguments = ParsedArguments.Parse(command.Arguments, UserOptionsWithValue);
         if (arguments.Value("-d", "--home", "--home-dir", "-h") is { } home)
         {

@@ -54,6 +54,7 @@ internal static class SystemPackageCommands
         }
 
         command.ReadsNothing("apt");
+        ReadsOptionFiles(command, arguments, "-c", "--config-file");
         switch (arguments.Positionals[0].Value)
         {
             case "update":
@@ -105,6 +106,7 @@ internal static class SystemPackageCommands
         }
 
         command.ReadsNothing("apk");
+        ReadsOptionFiles(command, arguments, "--repositories-file", "--keys-dir", "-X", "--repository");
         if (subcommand is "add" or "del" or "upgrade" or "fix")
         {
             WritesInstalledFiles(command);
@@ -123,6 +125,14 @@ internal static class SystemPackageCommands
         var arguments = ParsedArguments.Parse(command.Arguments, YumOptions);
         var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
         var ecosystem = command.Name;
+        ReadsOptionFiles(command, arguments, "-c", "--config");
+        foreach (var repository in arguments.Values("--repofrompath"))
+        {
+            // --repofrompath=ID,PATH: a local path is a repository folder read like a package file.
+            var comma = repository.Value.IndexOf(',', StringComparison.Ordinal);
+            ReadsUnlessUrl(command, new ShellWord(repository.Value[(comma + 1)..], repository.IsResolved));
+        }
+
         switch (subcommand)
         {
             case "install" or "reinstall" or "update" or "upgrade" or "remove" or "erase" or "groupinstall" or "localinstall" or "autoremove" or "downgrade" or "distro-sync":
@@ -171,6 +181,23 @@ internal static class SystemPackageCommands
         var arguments = ParsedArguments.Parse(command.Arguments, optionsWithValue);
         command.ReadsNothing(ecosystem, writes);
         CheckPackageFiles(command, arguments.Positionals.Skip(1), fileExtension);
+    }
+
+    /// <summary>Options naming a configuration file, key folder or local repository: a path is read (a URL is not).</summary>
+    private static void ReadsOptionFiles(CommandInvocation command, ParsedArguments arguments, params string[] options)
+    {
+        foreach (var value in arguments.Values(options))
+        {
+            ReadsUnlessUrl(command, value);
+        }
+    }
+
+    private static void ReadsUnlessUrl(CommandInvocation command, ShellWord path)
+    {
+        if (!path.Value.Contains("://", StringComparison.Ordinal))
+        {
+            command.ReadsPath(path);
+        }
     }
 
     private static void WritesInstalledFiles(CommandInvocation command)

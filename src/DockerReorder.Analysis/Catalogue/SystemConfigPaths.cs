@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+
+namespace DockerReorder.Analysis.Catalogue;
+
+/// <summary>
+/// The system configuration each package manager reads on every run, by ecosystem name: a broad copy that writes
+/// there (<c>COPY rootfs/ /</c> bringing <c>etc/apt/sources.list.d/</c> or <c>etc/pip.conf</c>) changes what it installs.
+/// </summary>
+internal static class SystemConfigPaths
+{
+    private static readonly FrozenDictionary<string, string[]> ByEcosystem = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        // apt-get reads /etc/apt (sources, apt.conf.d, keyrings) and dpkg's /etc/dpkg/dpkg.cfg.d (the slim images' path excludes).
+        ["apt"] = ["/etc/apt", "/etc/dpkg", "/usr/share/keyrings"],
+        ["apk"] = ["/etc/apk"],
+        ["yum"] = ["/etc/yum.conf", "/etc/yum.repos.d", "/etc/pki/rpm-gpg"],
+        ["dnf"] = ["/etc/dnf", "/etc/yum.repos.d", "/etc/pki/rpm-gpg"],
+        ["microdnf"] = ["/etc/dnf", "/etc/yum.repos.d", "/etc/pki/rpm-gpg"],
+        ["tdnf"] = ["/etc/tdnf", "/etc/yum.repos.d", "/etc/pki/rpm-gpg"],
+        ["zypper"] = ["/etc/zypp"],
+        // pip's site-wide files (https://pip.pypa.io/en/stable/topics/configuration/#location); uv's /etc/uv/uv.toml.
+        ["pip"] = ["/etc/pip.conf", "/etc/xdg/pip"],
+        ["uv"] = ["/etc/uv"],
+        // npm's global npmrc is $PREFIX/etc/npmrc: /usr/local/etc/npmrc in the node images; Yarn 1 and pnpm read it too.
+        ["npm"] = ["/usr/local/etc/npmrc", "/etc/npmrc"],
+        ["yarn"] = ["/usr/local/etc/npmrc", "/etc/npmrc"],
+        ["pnpm"] = ["/usr/local/etc/npmrc", "/etc/npmrc"],
+        ["gem"] = ["/etc/gemrc", "/usr/local/etc/gemrc"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The absolute paths <paramref name="ecosystem"/> reads on every run; none when it is not listed.</summary>
+    internal static IEnumerable<string> Of(string ecosystem) => ByEcosystem.TryGetValue(ecosystem, out var paths) ? paths : [];
+}

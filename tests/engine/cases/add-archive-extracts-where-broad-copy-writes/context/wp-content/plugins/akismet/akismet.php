@@ -1,0 +1,1 @@
+<?php // akismet 5.0 (the copy in the repository)
