@@ -132,9 +132,44 @@ public sealed class NodeCatalogueTests
         var effect = Run("yarn install --immutable", files);
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc.yml?", ".yarn/releases?/", ".yarn/plugins?/", ".yarn/patches?/", ".yarn/cache?/"], effect.Reads());
+        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc.yml?", ".yarn/releases?/", ".yarn/plugins?/", ".yarn/patches?/", ".yarn/cache?/", ".env.yarn?"], effect.Reads());
         Assert.Contains(".pnp.cjs", effect.Writes);
         Assert.Empty(effect.MayRewrite);
+    }
+
+    [Fact]
+    public void Yarn_berry_reads_the_environment_files_it_injects()
+    {
+        // A `?` suffix makes a file optional; without one Yarn fails when it is missing.
+        var files = new Dictionary<string, string>
+        {
+            ["package.json"] = """{ "packageManager": "yarn@4.5.0" }""", ["yarn.lock"] = "",
+            [".yarnrc.yml"] = "injectEnvironmentFiles:\n  - .env.ci\n  - .env.local? # optional\nnodeLinker: pnp\n",
+        };
+
+        var reads = Run("yarn install --immutable", files).Reads();
+
+        Assert.Contains(".env.ci", reads);
+        Assert.Contains(".env.local?", reads);
+        Assert.DoesNotContain(".env.yarn?", reads);
+        files[".yarnrc.yml"] = "injectEnvironmentFiles: []\n";
+        Assert.DoesNotContain(Run("yarn install --immutable", files).Reads(), read => read.StartsWith(".env", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pnpmfile_loading_project_files_needs_the_source()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["package.json"] = "{}", ["pnpm-lock.yaml"] = "", [".pnpmfile.cjs"] = "const pins = require(\"./tools/pins\")\nmodule.exports = { hooks: {} }\n",
+        };
+
+        var effect = Run("pnpm install --frozen-lockfile", files);
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains("./tools/pins", effect.Reason, StringComparison.Ordinal);
+        files[".pnpmfile.cjs"] = "const semver = require('semver')\nmodule.exports = { hooks: {} }\n";
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("pnpm install --frozen-lockfile", files).Kind);
     }
 
     [Fact]

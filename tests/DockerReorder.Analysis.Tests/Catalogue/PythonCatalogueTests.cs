@@ -189,9 +189,19 @@ public sealed class PythonCatalogueTests
         var effect = Run("pipenv install --deploy --system", new Dictionary<string, string> { ["Pipfile"] = "[packages]\nflask = \"*\"\n", ["Pipfile.lock"] = "{}" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["Pipfile", "Pipfile.lock?"], effect.Reads());
+        Assert.Equal(["Pipfile", "Pipfile.lock?", ".env?"], effect.Reads());
         Assert.Empty(effect.MayRewrite);
         Assert.Equal(["Pipfile.lock"], Run("pipenv install", new Dictionary<string, string> { ["Pipfile"] = "" }).MayRewrite);
+    }
+
+    [Fact]
+    public void Pipenv_loads_its_dotenv_file_unless_told_not_to()
+    {
+        var files = new Dictionary<string, string> { ["Pipfile"] = "", ["Pipfile.lock"] = "{}", [".env"] = "PIP_INDEX_URL=https://pypi.example/simple\n" };
+
+        Assert.Contains(".env?", Run("pipenv sync", files).Reads());
+        Assert.DoesNotContain(".env?", Run("pipenv sync", files, environment: new Dictionary<string, string> { ["PIPENV_DONT_LOAD_ENV"] = "1" }).Reads());
+        Assert.Contains("config/pipenv.env?", Run("pipenv sync", files, environment: new Dictionary<string, string> { ["PIPENV_DOTENV_LOCATION"] = "config/pipenv.env" }).Reads());
     }
 
     [Fact]

@@ -152,12 +152,42 @@ internal static class NodeCommands
                 command.Effect.Write(command.Resolve(directory + "/" + output) ?? output);
             }
 
+            BerryEnvironmentFiles(command, berryConfig, directory);
             return;
         }
 
         var frozen = arguments.Has("--frozen-lockfile", "--pure-lockfile");
         Install(command, arguments, directory, "yarn", Lockfiles.YarnClassic, rewritesLock: !frozen, modulesFolder: arguments.Value("--modules-folder")?.Value);
         ClassicYarnrc(command, directory);
+    }
+
+    // Yarn 4 loads `.env.yarn` (or the files `injectEnvironmentFiles` lists) before it reads `.yarnrc.yml`, whose `${VAR}` values
+    // and the install's scripts see those variables: the install reads them like configuration.
+    private static void BerryEnvironmentFiles(CommandInvocation command, string? berryConfig, string directory)
+    {
+        if (command.Variable("YARN_INJECT_ENVIRONMENT_FILES") is { } setting)
+        {
+            if (setting.Length > 0)
+            {
+                command.Effect.MarkUnverified($"{command.Display} reads the environment files `YARN_INJECT_ENVIRONMENT_FILES` names, which the analysis does not follow");
+            }
+
+            return;
+        }
+
+        var files = berryConfig is not null && command.Lookup(berryConfig) is { State: ManifestState.Present, Content: { } content }
+            ? YarnrcYml.EnvironmentFiles(content)
+            : YarnrcYml.DefaultEnvironmentFiles;
+        foreach (var file in files)
+        {
+            if (file.Path.StartsWith('/') || file.Path.Contains('$', StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified($"{command.Display} reads the environment file `{file.Path}`, which the analysis does not follow");
+                continue;
+            }
+
+            command.ReadsManifest(directory + "/" + file.Path, file.Required);
+        }
     }
 
     // Yarn 1 runs the release `yarn-path` names in .yarnrc instead of itself, and installs from a `yarn-offline-mirror` folder:
@@ -224,7 +254,7 @@ internal static class NodeCommands
                 }
 
                 Install(command, arguments, directory, "pnpm", Lockfiles.Pnpm, rewritesLock: !arguments.Has("--frozen-lockfile"));
-                command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false);
+                Pnpmfile(command, directory);
                 WorkspaceFile(command, directory);
                 return;
             case "fetch":
@@ -233,7 +263,7 @@ internal static class NodeCommands
                 command.ReadsManifest(directory + "/pnpm-lock.yaml", required: true);
                 command.ReadsManifest(directory + "/pnpm-workspace.yaml", required: false);
                 command.ReadsManifest(directory + "/.npmrc", required: false);
-                command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false);
+                Pnpmfile(command, directory);
                 command.Effect.Write(command.Variable("PNPM_HOME") is { } home ? home + "/store" : command.HomePath(".local/share/pnpm/store"));
                 return;
             case "config" or "store" or "setup" or "env":
@@ -245,6 +275,18 @@ internal static class NodeCommands
             default:
                 command.NeedsSourceIn("pnpm", "runs project scripts or changes the project");
                 return;
+        }
+    }
+
+    // pnpm runs `.pnpmfile.cjs` (its readPackage/afterAllResolved hooks) in every install: a hook file that loads other
+    // project files (`require('./scripts/hooks')`) needs them too (https://pnpm.io/pnpmfile).
+    private static void Pnpmfile(CommandInvocation command, string directory)
+    {
+        if (command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false) is { } path
+            && command.Lookup(path) is { State: ManifestState.Present, Content: { } content }
+            && PnpmfileRequires.FirstLocal(content) is { } local)
+        {
+            command.NeedsSource($"runs `.pnpmfile.cjs`, which loads `{local}` from the project");
         }
     }
 

@@ -453,6 +453,7 @@ internal static class PythonCommands
                 var lockOnly = subcommand == "sync" || arguments.Has("--ignore-pipfile");
                 var pipfile = command.ReadsAndLooksUp("Pipfile", required: !lockOnly);
                 var lockFile = command.ReadsManifest("Pipfile.lock", required: lockOnly);
+                PipenvDotEnv(command);
                 if (pipfile.Content is { } text && HasPathDependency(text, static table => table.Contains("packages", StringComparison.Ordinal)))
                 {
                     command.NeedsSource("installs a path dependency declared in `Pipfile`");
@@ -480,6 +481,19 @@ internal static class PythonCommands
                 command.NotKnown();
                 return;
         }
+    }
+
+    // Every pipenv command loads the project's `.env` (or PIPENV_DOTENV_LOCATION) into its environment first, unless
+    // PIPENV_DONT_LOAD_ENV is set (https://pipenv.pypa.io/en/latest/shell.html#automatic-loading-of-env): its PIP_* and
+    // PIPENV_* settings and the `${VAR}` of the Pipfile's sources come from there, so the install reads it like configuration.
+    private static void PipenvDotEnv(CommandInvocation command)
+    {
+        if (command.Variable("PIPENV_DONT_LOAD_ENV") is { Length: > 0 } and not ("0" or "false" or "no" or "off"))
+        {
+            return;
+        }
+
+        command.ReadsManifest(command.Variable("PIPENV_DOTENV_LOCATION") is { Length: > 0 } location ? location : ".env", required: false);
     }
 
     private static void Uv(CommandInvocation command)
