@@ -156,6 +156,22 @@ public sealed class NodeCatalogueTests
         Assert.DoesNotContain(Run("yarn install --immutable", files).Reads(), read => read.StartsWith(".env", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("npm ci", ".npmrc", "registry=https://npm.corp.example/\ncafile=certs/ca.pem\n")]
+    [InlineData("npm ci", ".npmrc", "//npm.corp.example/:certfile = ./certs/ca.pem\n")]
+    [InlineData("yarn install --frozen-lockfile", ".yarnrc", "cafile \"certs/ca.pem\"\n")]
+    [InlineData("yarn install --immutable", ".yarnrc.yml", "networkSettings:\n  \"*.corp.example\":\n    httpsCaFilePath: certs/ca.pem\n")]
+    [InlineData("pnpm install --frozen-lockfile", ".npmrc", "cafile=certs/ca.pem\n")]
+    [InlineData("bun install --frozen-lockfile", "bunfig.toml", "[install]\ncafile = \"certs/ca.pem\"\n")]
+    public void A_certificate_file_the_configuration_names_is_read(string install, string config, string content)
+    {
+        var files = new Dictionary<string, string> { ["package.json"] = "{}", [config] = content };
+
+        var reads = Run(install, files).Reads();
+
+        Assert.Contains(reads, read => read is "certs/ca.pem");
+    }
+
     [Fact]
     public void A_pnpmfile_loading_project_files_needs_the_source()
     {

@@ -161,6 +161,26 @@ internal static class NodeCommands
         ClassicYarnrc(command, directory);
     }
 
+    // A CA, client certificate or key file the configuration names is read when the package manager loads it: missing, the install fails.
+    private static void CertificateFiles(CommandInvocation command, string directory, string settings)
+    {
+        foreach (var file in RegistryCertificateFiles.In(settings))
+        {
+            if (file.Contains('$', StringComparison.Ordinal) || file.StartsWith('~'))
+            {
+                command.Effect.MarkUnverified($"{command.Display} reads the certificate file `{file}`, a path the analysis cannot resolve");
+            }
+            else if (file.StartsWith('/'))
+            {
+                command.ReadsPath(new ShellWord(file));
+            }
+            else
+            {
+                command.ReadsManifest(directory + "/" + file, required: true);
+            }
+        }
+    }
+
     // Yarn 4 loads `.env.yarn` (or the files `injectEnvironmentFiles` lists) before it reads `.yarnrc.yml`, whose `${VAR}` values
     // and the install's scripts see those variables: the install reads them like configuration.
     private static void BerryEnvironmentFiles(CommandInvocation command, string? berryConfig, string directory)
@@ -326,7 +346,12 @@ internal static class NodeCommands
                 return;
             case "install" or "i" when packages.Count == 0:
                 Install(command, arguments, directory, "bun", Lockfiles.Bun, rewritesLock: !arguments.Has("--frozen-lockfile"));
-                command.ReadsManifest(directory + "/bunfig.toml", required: false);
+                if (command.ReadsManifest(directory + "/bunfig.toml", required: false) is { } bunfig
+                    && command.Lookup(bunfig) is { State: ManifestState.Present, Content: { } bunSettings })
+                {
+                    CertificateFiles(command, directory, bunSettings);
+                }
+
                 return;
             case null:
                 command.VersionOrNotKnown(arguments, "-v", "--version");
@@ -409,7 +434,11 @@ internal static class NodeCommands
 
         foreach (var config in lockfiles.Config)
         {
-            command.ReadsManifest(directory + "/" + config, required: false);
+            if (command.ReadsManifest(directory + "/" + config, required: false) is { } configPath
+                && command.Lookup(configPath) is { State: ManifestState.Present, Content: { } settings })
+            {
+                CertificateFiles(command, directory, settings);
+            }
         }
 
         var ignoreScripts = !runsScripts || arguments.Has("--ignore-scripts")
