@@ -138,6 +138,22 @@ public sealed class NodeCatalogueTests
     }
 
     [Fact]
+    public void Yarn_berry_reads_a_release_and_plugins_outside_the_yarn_folder()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["package.json"] = "{}", ["yarn.lock"] = "",
+            [".yarnrc.yml"] = "yarnPath: \"tools/yarn.cjs\"\nplugins:\n  - path: .yarn/plugins/a.cjs\n    spec: a\n  - tools/b.cjs\nnodeLinker: pnp\n",
+        };
+
+        var reads = Run("yarn install --immutable", files).Reads();
+
+        Assert.Contains("tools/yarn.cjs", reads);
+        Assert.Contains("tools/b.cjs", reads);
+        Assert.DoesNotContain(".yarn/plugins/a.cjs", reads);
+    }
+
+    [Fact]
     public void Yarn_berry_reads_the_environment_files_it_injects()
     {
         // A `?` suffix makes a file optional; without one Yarn fails when it is missing.

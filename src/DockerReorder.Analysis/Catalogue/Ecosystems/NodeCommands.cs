@@ -153,6 +153,7 @@ internal static class NodeCommands
             }
 
             BerryEnvironmentFiles(command, berryConfig, directory);
+            BerryLoadedFiles(command, berryConfig, directory);
             return;
         }
 
@@ -169,6 +170,37 @@ internal static class NodeCommands
             if (file.Contains('$', StringComparison.Ordinal) || file.StartsWith('~'))
             {
                 command.Effect.MarkUnverified($"{command.Display} reads the certificate file `{file}`, a path the analysis cannot resolve");
+            }
+            else if (file.StartsWith('/'))
+            {
+                command.ReadsPath(new ShellWord(file));
+            }
+            else
+            {
+                command.ReadsManifest(directory + "/" + file, required: true);
+            }
+        }
+    }
+
+    // The release and plugins .yarnrc.yml names outside the folders read whole above (`yarnPath: tools/yarn.cjs`) are read too.
+    private static void BerryLoadedFiles(CommandInvocation command, string? berryConfig, string directory)
+    {
+        if (berryConfig is null || command.Lookup(berryConfig) is not { State: ManifestState.Present, Content: { } content })
+        {
+            return;
+        }
+
+        foreach (var file in YarnrcYml.LoadedFiles(content))
+        {
+            var normalized = WorkingPath.Normalize(file);
+            if (normalized.StartsWith(".yarn/releases/", StringComparison.Ordinal) || normalized.StartsWith(".yarn/plugins/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (file.Contains('$', StringComparison.Ordinal) || file.StartsWith('~'))
+            {
+                command.Effect.MarkUnverified($"{command.Display} loads `{file}`, a path the analysis cannot resolve");
             }
             else if (file.StartsWith('/'))
             {

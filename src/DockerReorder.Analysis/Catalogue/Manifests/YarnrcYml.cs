@@ -57,6 +57,57 @@ internal static class YarnrcYml
         return DefaultEnvironmentFiles;
     }
 
+    /// <summary>
+    /// The files Yarn loads before it installs: the release <c>yarnPath</c> names and each plugin's <c>path</c> under
+    /// <c>plugins</c> (https://yarnpkg.com/configuration/yarnrc#yarnPath, #plugins); without them Yarn fails to start.
+    /// </summary>
+    internal static IReadOnlyList<string> LoadedFiles(string content)
+    {
+        var files = new List<string>();
+        var inPlugins = false;
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = StripComment(raw.TrimEnd('\r'));
+            var text = line.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var topLevel = !char.IsWhiteSpace(line[0]) && !text.StartsWith('-');
+            if (topLevel)
+            {
+                inPlugins = text.StartsWith("plugins:", StringComparison.Ordinal);
+                if (text.StartsWith("yarnPath:", StringComparison.Ordinal))
+                {
+                    files.Add(Unquote(text["yarnPath:".Length..]));
+                }
+
+                continue;
+            }
+
+            if (!inPlugins)
+            {
+                continue;
+            }
+
+            // `- path: x.cjs` (with `spec:` beside it) or the short form `- x.cjs`.
+            var item = text.StartsWith('-') ? text[1..].Trim() : text;
+            if (item.StartsWith("path:", StringComparison.Ordinal))
+            {
+                files.Add(Unquote(item["path:".Length..]));
+            }
+            else if (text.StartsWith('-') && !item.Contains(':', StringComparison.Ordinal))
+            {
+                files.Add(Unquote(item));
+            }
+        }
+
+        return files.Where(file => file.Length > 0).ToList();
+    }
+
+    private static string Unquote(string value) => value.Trim().Trim('"', '\'');
+
     private static string StripComment(string text)
     {
         var comment = text.IndexOf(" #", StringComparison.Ordinal);
