@@ -82,6 +82,15 @@ public sealed class PhpCatalogueTests
     }
 
     [Fact]
+    public void Composer_reads_its_cafile()
+    {
+        var reads = Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "config": { "cafile": "certs/ca.pem" } }""" }).Reads();
+
+        Assert.Contains("certs/ca.pem", reads);
+        Assert.Equal(StepEffectKind.NeedsSource, Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "config": { "capath": "certs" } }""" }).Kind);
+    }
+
+    [Fact]
     public void Composer_bin_dir_outside_vendor_is_written()
     {
         var json = """{ "config": { "bin-dir": "bin" } }""";

@@ -195,6 +195,28 @@ public sealed class PythonCatalogueTests
     }
 
     [Fact]
+    public void Pip_reads_the_config_file_of_pip_config_file()
+    {
+        var files = new Dictionary<string, string> { ["requirements.txt"] = "flask\n", ["pip.conf"] = "[global]\n" };
+
+        Assert.Contains("pip.conf?", Run("pip install -r requirements.txt", files, environment: new Dictionary<string, string> { ["PIP_CONFIG_FILE"] = "pip.conf" }).Reads());
+        Assert.DoesNotContain(Run("pip install -r requirements.txt", files, environment: new Dictionary<string, string> { ["PIP_CONFIG_FILE"] = "/etc/pip.conf" }).Reads(), read => read.Contains("pip.conf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Uv_pip_reads_the_project_configuration()
+    {
+        var files = new Dictionary<string, string> { ["requirements.txt"] = "flask\n", ["uv.toml"] = "[pip]\n", ["pyproject.toml"] = "[tool.uv]\n" };
+
+        Assert.Contains("uv.toml?", Run("uv pip install --system -r requirements.txt", files).Reads());
+        Assert.DoesNotContain("uv.toml?", Run("uv pip install --system --no-config -r requirements.txt", files).Reads());
+        files.Remove("uv.toml");
+        Assert.Contains("pyproject.toml?", Run("uv pip install --system -r requirements.txt", files).Reads());
+        files["pyproject.toml"] = "[project]\nname = \"x\"\n";
+        Assert.DoesNotContain("pyproject.toml?", Run("uv pip install --system -r requirements.txt", files).Reads());
+    }
+
+    [Fact]
     public void Pipenv_loads_its_dotenv_file_unless_told_not_to()
     {
         var files = new Dictionary<string, string> { ["Pipfile"] = "", ["Pipfile.lock"] = "{}", [".env"] = "PIP_INDEX_URL=https://pypi.example/simple\n" };
@@ -246,7 +268,7 @@ public sealed class PythonCatalogueTests
         var effect = Run("uv pip install --system -r requirements.txt", new Dictionary<string, string> { ["requirements.txt"] = "-r base.txt\n", ["base.txt"] = "x\n" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["requirements.txt", "base.txt"], effect.Reads());
+        Assert.Equal(["uv.toml?", "requirements.txt", "base.txt"], effect.Reads());
         Assert.Equal(["uv"], effect.Ecosystems);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using DockerReorder.Analysis.Catalogue.Manifests;
+using DockerReorder.Analysis.Shell;
 
 namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 
@@ -155,6 +156,18 @@ internal static class PhpCommands
             {
                 vendor = facts.VendorDirectory;
                 binDirectory = facts.BinDirectory;
+                // Composer loads config.cafile/capath before any download and fails when it cannot read them.
+                foreach (var certificate in facts.CertificateFiles)
+                {
+                    if (certificate.StartsWith('/') || certificate.EndsWith('/'))
+                    {
+                        command.ReadsPath(new ShellWord(certificate.StartsWith('/') ? certificate : directory + "/" + certificate));
+                    }
+                    else
+                    {
+                        command.ReadsManifest(directory + "/" + certificate, required: true);
+                    }
+                }
                 if (!arguments.Has("--no-scripts") && facts.InstallScripts.Count > 0)
                 {
                     command.NeedsSource($"runs the `{facts.InstallScripts[0]}` script of `composer.json`, which runs project code");

@@ -119,6 +119,7 @@ internal static class PythonCommands
             case "sync" when uv:
                 command.Effect.Ecosystem(ecosystem);
                 command.Effect.Install(command.Display);
+                ConfigFiles(command, arguments, uv);
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in arguments.Positionals.Skip(1))
                 {
@@ -151,6 +152,7 @@ internal static class PythonCommands
     private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv)
     {
         command.Effect.Ecosystem(ecosystem);
+        ConfigFiles(command, arguments, uv);
         var files = arguments.Values("-r", "--requirement", "-c", "--constraint", "--overrides", "--build-constraint").ToList();
         var packages = arguments.Positionals.Skip(1).ToList();
         var fromEnvironment = EnvironmentFiles(command, uv);
@@ -217,6 +219,49 @@ internal static class PythonCommands
         }
 
         WritesSitePackages(command, arguments, uv);
+    }
+
+    // pip reads the configuration file PIP_CONFIG_FILE names (https://pip.pypa.io/en/stable/topics/configuration/#pip-config-file),
+    // skipping it when missing; uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`
+    // of the working directory, unless `--no-config` (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a
+    // constraint set there changes what the install resolves.
+    private static void ConfigFiles(CommandInvocation command, ParsedArguments arguments, bool uv)
+    {
+        if (!uv)
+        {
+            if (command.Variable("PIP_CONFIG_FILE") is { Length: > 0 } file && file != "/dev/null" && command.Resolve(file) is { } path && command.TouchesWorkingDirectory(path))
+            {
+                command.ReadsManifest(file, required: false);
+            }
+
+            return;
+        }
+
+        if (arguments.Has("--no-config") || command.Variable("UV_NO_CONFIG") is { Length: > 0 } and not ("0" or "false"))
+        {
+            return;
+        }
+
+        if ((arguments.Value("--config-file")?.Value ?? command.Variable("UV_CONFIG_FILE")) is { Length: > 0 } named)
+        {
+            if (command.Resolve(named) is { } path && command.TouchesWorkingDirectory(path))
+            {
+                command.ReadsManifest(named, required: true);
+            }
+
+            return;
+        }
+
+        if (command.ReadsManifest("uv.toml", required: false) is { } uvToml && command.Lookup(uvToml).State == ManifestState.Present)
+        {
+            return;
+        }
+
+        if (command.Resolve("pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup
+            && (lookup.Content is null || lookup.Content.Contains("[tool.uv", StringComparison.Ordinal)))
+        {
+            command.ReadsManifest("pyproject.toml", required: false);
+        }
     }
 
     // pip reads every option from a PIP_<NAME> variable too (https://pip.pypa.io/en/stable/topics/configuration/#environment-variables),

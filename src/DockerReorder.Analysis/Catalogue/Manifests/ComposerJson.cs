@@ -20,6 +20,7 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// <param name="PatchesFileRequired">False for 2.x's default <c>patches.json</c>, which the plugin reads only when present.</param>
 /// <param name="PatchesLock">True when the project requires composer-patches 2, which applies the patches <c>patches.lock.json</c> records.</param>
 /// <param name="BinDirectory">The <c>config.bin-dir</c> when it is outside the vendor folder (the install links package binaries there), or null.</param>
+/// <param name="CertificateFiles">The <c>config.cafile</c> (a file) and <c>config.capath</c> (a folder, ending in <c>/</c>) Composer verifies TLS with.</param>
 /// <param name="MergesManifests">True when wikimedia/composer-merge-plugin merges other <c>composer.json</c> files (<c>extra.merge-plugin</c>).</param>
 /// <param name="ProjectWrites">
 /// Project folders the install writes besides the vendor folder: composer/installers' <c>extra.installer-paths</c> (up to the
@@ -37,6 +38,7 @@ internal sealed record ComposerJson(
     bool PatchesFileRequired,
     bool PatchesLock,
     string? BinDirectory,
+    IReadOnlyList<string> CertificateFiles,
     bool MergesManifests,
     IReadOnlyList<string> ProjectWrites)
 {
@@ -79,12 +81,21 @@ internal sealed record ComposerJson(
             var optimizes = false;
             var vendor = "vendor";
             string? binDirectory = null;
+            var certificates = new List<string>();
             if (root.TryGetProperty("config", out var config) && config.ValueKind == JsonValueKind.Object)
             {
                 optimizes = IsTrue(config, "optimize-autoloader") || IsTrue(config, "classmap-authoritative");
                 if (config.TryGetProperty("vendor-dir", out var vendorDir) && vendorDir.ValueKind == JsonValueKind.String)
                 {
                     vendor = vendorDir.GetString() ?? vendor;
+                }
+
+                foreach (var name in (string[])["cafile", "capath"])
+                {
+                    if (config.TryGetProperty(name, out var certificate) && certificate.ValueKind == JsonValueKind.String && certificate.GetString() is { Length: > 0 } certificatePath)
+                    {
+                        certificates.Add(name == "capath" ? certificatePath.TrimEnd('/') + "/" : certificatePath);
+                    }
                 }
 
                 if (config.TryGetProperty("bin-dir", out var binDir) && binDir.ValueKind == JsonValueKind.String && binDir.GetString() is { Length: > 0 } bin)
@@ -164,7 +175,7 @@ internal sealed record ComposerJson(
             }
 
             return new ComposerJson(
-                scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, patchesFileRequired, patchesTwo, binDirectory, merges, projectWrites);
+                scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, patchesFileRequired, patchesTwo, binDirectory, certificates, merges, projectWrites);
         }
         catch (JsonException)
         {
