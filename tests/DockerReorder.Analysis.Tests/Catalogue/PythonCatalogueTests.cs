@@ -216,6 +216,28 @@ public sealed class PythonCatalogueTests
         Assert.DoesNotContain("pyproject.toml?", Run("uv pip install --system -r requirements.txt", files).Reads());
     }
 
+    [Theory]
+    [InlineData("[tool.uv]\nfind-links = [\"./wheels\"]\n")]
+    [InlineData("[tool.uv]\nfind-links = [\n  \"https://download.pytorch.org/whl/cpu\",\n  \"wheels\",\n]\n")]
+    [InlineData("[[tool.uv.index]]\nname = \"local\"\nurl = \"./vendor/simple\"\nformat = \"flat\"\n")]
+    public void Uv_sync_from_a_local_package_source_needs_the_source(string settings)
+    {
+        var effect = Run("uv sync --frozen", new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"x\"\n" + settings, ["uv.lock"] = "" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("uv sync --frozen", new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"x\"\n[[tool.uv.index]]\nurl = \"https://pypi.example/simple\"\n", ["uv.lock"] = "" }).Kind);
+    }
+
+    [Fact]
+    public void A_poetry_file_dependency_needs_the_source()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry.dependencies]\nsdk = { file = \"vendor/sdk-1.0-py3-none-any.whl\" }\n", ["poetry.lock"] = "" };
+
+        Assert.Equal(StepEffectKind.NeedsSource, Run("poetry install --no-root", files).Kind);
+        files["pyproject.toml"] = "[tool.poetry.dependencies]\nsdk = { url = \"https://example.com/sdk-1.0.tar.gz\" }\n";
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("poetry install --no-root", files).Kind);
+    }
+
     [Fact]
     public void Pipenv_loads_its_dotenv_file_unless_told_not_to()
     {

@@ -471,7 +471,9 @@ internal static class PythonCommands
     {
         foreach (var (table, line) in TomlLines.Read(content))
         {
-            if ((dependencyTable(table) || table.StartsWith("project", StringComparison.Ordinal)) && (TomlLines.SetsKey(line, "path") || line.Contains("file:", StringComparison.Ordinal)))
+            // Poetry's and Pipenv's `{ file = "vendor/x.whl" }` is a local archive too, unless it is a URL.
+            var localFile = TomlLines.SetsKey(line, "file") && !line.Contains("://", StringComparison.Ordinal);
+            if ((dependencyTable(table) || table.StartsWith("project", StringComparison.Ordinal)) && (TomlLines.SetsKey(line, "path") || localFile || line.Contains("file:", StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -607,6 +609,33 @@ internal static class PythonCommands
         return true;
     }
 
+    // `[tool.uv] find-links = ["./wheels"]` and an index whose url is a folder (`[[tool.uv.index]] url = "./vendor/simple"`) make
+    // uv read packages from the project (https://docs.astral.sh/uv/reference/settings/#find-links).
+    private static string? UvLocalPackageSource(string content)
+    {
+        var inFindLinks = false;
+        foreach (var (table, line) in TomlLines.Read(content))
+        {
+            var findLinks = table == "tool.uv" && TomlLines.SetsKey(line, "find-links");
+            var indexUrl = table == "tool.uv.index" && TomlLines.SetsKey(line, "url");
+            if (findLinks || indexUrl || inFindLinks)
+            {
+                var value = findLinks || indexUrl ? line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..] : line;
+                foreach (var item in value.Split(',').Select(part => part.Trim().Trim('[', ']', ' ').Trim('"', '\'')).Where(part => part.Length > 0))
+                {
+                    if (!item.Contains("://", StringComparison.Ordinal) || item.StartsWith("file://", StringComparison.Ordinal))
+                    {
+                        return item;
+                    }
+                }
+
+                inFindLinks = findLinks ? line.Contains('[', StringComparison.Ordinal) && !line.Contains(']', StringComparison.Ordinal) : inFindLinks && !line.Contains(']', StringComparison.Ordinal);
+            }
+        }
+
+        return null;
+    }
+
     private static void UvSync(CommandInvocation command, ParsedArguments arguments, string directory)
     {
         command.Effect.Ecosystem("uv");
@@ -622,6 +651,11 @@ internal static class PythonCommands
 
         if (pyproject.Content is { } text)
         {
+            if (UvLocalPackageSource(text) is { } local)
+            {
+                command.NeedsSource($"installs packages from `{local}`, a folder of the project `pyproject.toml` names as a package source");
+            }
+
             foreach (var (table, line) in TomlLines.Read(text))
             {
                 if (table.StartsWith("tool.uv.workspace", StringComparison.Ordinal))
