@@ -33,6 +33,8 @@ public static class ManifestNames
         foreach (var e in Exact) if (string.Equals(e, fileName, StringComparison.Ordinal)) return true;
         foreach (var x in Extensions) if (fileName.EndsWith(x, StringComparison.OrdinalIgnoreCase)) return true;
         if (fileName.StartsWith("requirements", StringComparison.Ordinal) && fileName.EndsWith(".txt", StringComparison.Ordinal)) return true;
+        // A variant npm config a Dockerfile points NPM_CONFIG_USERCONFIG at (`.npmrc.docker`, `.npmrc.ci`).
+        if (fileName.StartsWith(".npmrc.", StringComparison.Ordinal)) return true;
         if (extra is not null) foreach (var e in extra) if (string.Equals(e, fileName, StringComparison.Ordinal)) return true;
         return false;
     }

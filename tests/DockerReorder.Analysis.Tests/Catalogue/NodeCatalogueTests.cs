@@ -189,6 +189,16 @@ public sealed class NodeCatalogueTests
     }
 
     [Fact]
+    public void A_project_user_config_is_read()
+    {
+        var files = new Dictionary<string, string> { ["package.json"] = "{}", ["package-lock.json"] = "{}", [".npmrc.ci"] = "registry=https://npm.corp.example/\n" };
+
+        Assert.Contains(".npmrc.ci?", Run("npm ci --userconfig .npmrc.ci", files).Reads());
+        Assert.Contains(".npmrc.ci?", Run("npm ci", files, environment: new Dictionary<string, string> { ["NPM_CONFIG_USERCONFIG"] = "/app/.npmrc.ci" }).Reads().Select(read => read.TrimStart('/').Replace("app/", string.Empty, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Run("npm ci", files, environment: new Dictionary<string, string> { ["NPM_CONFIG_USERCONFIG"] = "/root/.npmrc" }).Reads(), read => read.Contains("npmrc.ci", StringComparison.Ordinal) || read.Contains("root", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_pnpmfile_loading_project_files_needs_the_source()
     {
         var files = new Dictionary<string, string>

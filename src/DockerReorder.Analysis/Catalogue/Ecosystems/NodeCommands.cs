@@ -473,6 +473,17 @@ internal static class NodeCommands
             }
         }
 
+        // npm-style clients also read the user config `--userconfig` or NPM_CONFIG_USERCONFIG names (skipped when missing):
+        // a project file there (`.npmrc.ci`) sets the registry and its credentials.
+        if (ecosystem is "npm" or "yarn" or "pnpm"
+            && (arguments.Value("--userconfig")?.Value ?? command.Variable("NPM_CONFIG_USERCONFIG") ?? command.Variable("npm_config_userconfig")) is { Length: > 0 } userConfig
+            && !userConfig.Contains('$', StringComparison.Ordinal) && command.Resolve(userConfig) is { } userPath && command.TouchesWorkingDirectory(userPath)
+            && command.ReadsManifest(userConfig, required: false) is { } userConfigPath
+            && command.Lookup(userConfigPath) is { State: ManifestState.Present, Content: { } userSettings })
+        {
+            CertificateFiles(command, directory, userSettings);
+        }
+
         var ignoreScripts = !runsScripts || arguments.Has("--ignore-scripts")
             || command.Variable("npm_config_ignore_scripts") is "true" or "1" || command.Variable("NPM_CONFIG_IGNORE_SCRIPTS") is "true" or "1";
         if (packageJson.State == ManifestState.Present && packageJson.Content is { } content)
