@@ -29,6 +29,9 @@ internal static class PythonCommands
         "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform",
     ], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> PdmOptions = FrozenSet.ToFrozenSet(
+        ["-p", "--project", "-G", "--group", "-L", "--lockfile", "-o", "--output", "-v", "--venv", "-f", "--format"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> PipenvOptions = FrozenSet.ToFrozenSet(["--python", "--categories", "--extra-pip-args"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> VenvOptions = FrozenSet.ToFrozenSet(["--prompt", "-p", "--python", "--seed"], StringComparer.Ordinal);
@@ -43,6 +46,7 @@ internal static class PythonCommands
         table["pipenv"] = Pipenv;
         table["uv"] = Uv;
         table["pipx"] = Pipx;
+        table["pdm"] = Pdm;
     }
 
     private static void Python(CommandInvocation command)
@@ -681,6 +685,75 @@ internal static class PythonCommands
 
         var environment = command.Variable("UV_PROJECT_ENVIRONMENT") ?? directory + "/.venv";
         command.Effect.Write(command.Resolve(environment) ?? environment);
+    }
+
+    // pdm install/sync reads pyproject.toml, pdm.lock and the project's pdm.toml; it installs the project itself unless
+    // `--no-self` or `[tool.pdm] distribution = false` (https://pdm-project.org/latest/usage/project/#working-with-a-non-package-project),
+    // into the project's `.venv` by default.
+    private static void Pdm(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, PdmOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("-p", "--project")?.Value ?? ".";
+        switch (subcommand)
+        {
+            case "install" or "sync":
+                command.Effect.Ecosystem("pdm");
+                command.Effect.Install(command.Display);
+                var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
+                var lockFile = command.ReadsManifest(directory + "/" + (arguments.Value("-L", "--lockfile")?.Value ?? "pdm.lock"), required: subcommand == "sync" || arguments.Has("--frozen-lockfile", "--check"));
+                command.ReadsManifest(directory + "/pdm.toml", required: false);
+                command.ReadsManifest(directory + "/.pdm-python", required: false);
+                if (!arguments.Has("--no-self") && !IsNonDistributionPdmProject(pyproject))
+                {
+                    command.NeedsSource("installs the project itself (no `--no-self`)");
+                }
+
+                if (pyproject.Content is { } text && HasPathDependency(text, static table => table.StartsWith("tool.pdm", StringComparison.Ordinal) || table.StartsWith("dependency-groups", StringComparison.Ordinal)))
+                {
+                    command.NeedsSource("installs a path dependency declared in `pyproject.toml`");
+                }
+
+                if (subcommand == "install" && !arguments.Has("--frozen-lockfile", "--check") && lockFile is not null)
+                {
+                    command.Effect.MayRewrite(lockFile);
+                }
+
+                // An active virtualenv (VIRTUAL_ENV) is used as it is; otherwise pdm creates `.venv` in the project (venv.in_project).
+                var venv = command.Variable("VIRTUAL_ENV") is { Length: > 0 } active ? active
+                    : command.Variable("PDM_VENV_IN_PROJECT") is "0" or "false" ? command.HomePath(".local/share/pdm/venvs") : directory + "/.venv";
+                command.Effect.Write(command.Resolve(venv) ?? venv);
+                return;
+            case "export":
+                command.Effect.Ecosystem("pdm");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                command.ReadsManifest(directory + "/pdm.lock", required: false);
+                if (arguments.Value("-o", "--output") is { } output)
+                {
+                    command.WritesPath(output);
+                }
+
+                return;
+            case "config" when arguments.Has("-g", "--global"):
+            case "--version" or "self" or "cache":
+                command.ReadsNothing("pdm");
+                return;
+            default:
+                command.NotKnown();
+                return;
+        }
+    }
+
+    private static bool IsNonDistributionPdmProject(ManifestLookup pyproject)
+    {
+        if (pyproject.State != ManifestState.Present || pyproject.Content is not { } text) return false;
+        foreach (var (table, line) in TomlLines.Read(text))
+        {
+            if (table == "tool.pdm" && TomlLines.SetsKey(line, "distribution") && line.Contains("false", StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     private static void Pipx(CommandInvocation command) => Pipx(command, command.Arguments);
