@@ -212,6 +212,8 @@ public sealed class NodeCatalogueTests
         Assert.Contains("./tools/pins", effect.Reason, StringComparison.Ordinal);
         files[".pnpmfile.cjs"] = "const semver = require('semver')\nmodule.exports = { hooks: {} }\n";
         Assert.Equal(StepEffectKind.DependencyInstall, Run("pnpm install --frozen-lockfile", files).Kind);
+        files[".npmrc"] = "pnpmfile=config/pnpm-hooks.cjs\n";
+        Assert.Contains("config/pnpm-hooks.cjs", Run("pnpm install --frozen-lockfile", files).Reads());
     }
 
     [Fact]

@@ -334,11 +334,22 @@ internal static class NodeCommands
     // project files (`require('./scripts/hooks')`) needs them too (https://pnpm.io/pnpmfile).
     private static void Pnpmfile(CommandInvocation command, string directory)
     {
-        if (command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false) is { } path
+        // `pnpmfile=config/hooks.cjs` in .npmrc names another file, which pnpm then requires (ERR_PNPM_PNPMFILE_NOT_FOUND).
+        var named = command.Resolve(directory + "/.npmrc") is { } npmrc && command.Lookup(npmrc) is { State: ManifestState.Present, Content: { } settings }
+            ? settings.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("pnpmfile", StringComparison.Ordinal) && line.Contains('=', StringComparison.Ordinal))
+                .Select(line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim().Trim('"', '\'')).FirstOrDefault(value => value.Length > 0)
+            : null;
+        if (named is not null && (named.StartsWith('/') || named.Contains('$', StringComparison.Ordinal)))
+        {
+            command.Effect.MarkUnverified($"{command.Display} loads the pnpmfile `{named}`, a path the analysis does not follow");
+            return;
+        }
+
+        if (command.ReadsManifest(directory + "/" + (named ?? ".pnpmfile.cjs"), required: named is not null) is { } path
             && command.Lookup(path) is { State: ManifestState.Present, Content: { } content }
             && PnpmfileRequires.FirstLocal(content) is { } local)
         {
-            command.NeedsSource($"runs `.pnpmfile.cjs`, which loads `{local}` from the project");
+            command.NeedsSource($"runs `{named ?? ".pnpmfile.cjs"}`, which loads `{local}` from the project");
         }
     }
 
