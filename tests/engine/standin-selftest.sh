@@ -66,6 +66,11 @@ expect_ok npm install
 expect_ok npm ci --omit=dev --ignore-scripts
 expect_no_file node_modules/jest
 expect_fail 'Missing script: "build"' npm run build
+printf 'registry=https://npm.corp.example/\ncafile=certs/corp-ca.pem\n' >.npmrc
+expect_fail "SELF_SIGNED_CERT_IN_CHAIN" npm install
+mkdir -p certs && echo CA >certs/corp-ca.pem
+expect_ok npm install
+rm -r .npmrc certs
 expect_fail "frozen-lockfile" yarn install --frozen-lockfile
 expect_ok yarn install
 expect_file yarn.lock
@@ -81,6 +86,32 @@ expect_fail "Cannot find module" yarn install
 mkdir -p .yarn/releases && echo yarn >.yarn/releases/yarn-1.22.19.cjs
 expect_ok yarn install
 rm -r .yarnrc .yarn
+printf 'npmRegistryServer: "${ACME_REGISTRY}"\n' >.yarnrc.yml
+expect_fail "Environment variable not found (ACME_REGISTRY)" yarn install
+echo 'ACME_REGISTRY=https://npm.acme.example' >.env.yarn
+expect_ok yarn install
+expect_file node_modules/.yarn-state.yml
+rm .yarnrc.yml .env.yarn
+printf "const pins = require('./tools/pins.cjs')\nmodule.exports = { hooks: {} }\n" >.pnpmfile.cjs
+expect_fail "Cannot find module './tools/pins.cjs'" pnpm install
+mkdir -p tools && echo 'module.exports = {}' >tools/pins.cjs
+expect_ok pnpm install
+rm -r .pnpmfile.cjs tools
+
+fresh bun
+expect_fail "could not find a package.json" bun install
+echo '{"name":"b","dependencies":{"hono":"^4.6.0"},"patchedDependencies":{"hono@4.6.0":"patches/hono@4.6.0.patch"},"workspaces":["packages/shared"]}' >package.json
+expect_fail "lockfile is frozen" bun install --frozen-lockfile
+printf '{"packages":{"hono":["hono@4.6.0"]}}\n' >bun.lock
+expect_fail "Workspace not found" bun install --frozen-lockfile
+mkdir -p packages/shared && echo '{"name":"shared"}' >packages/shared/package.json
+expect_fail "Couldn't find patch file" bun install --frozen-lockfile
+mkdir -p patches && echo fix >patches/hono@4.6.0.patch
+expect_ok bun install --frozen-lockfile
+expect_file node_modules/hono/package.json
+expect_file node_modules/.bun-patches/applied
+expect_ok bun install
+expect_file bun.lock
 
 fresh go
 expect_fail "go.mod file not found" go mod download
@@ -119,6 +150,19 @@ expect_no_file vendor/monolog/monolog/PATCHES.txt
 mkdir -p patches && echo fix >patches/m.patch
 expect_ok composer install --no-scripts
 expect_file vendor/monolog/monolog/PATCHES.txt
+rm -r vendor
+echo '{"require":{"cweagans/composer-patches":"^2.0","monolog/monolog":"^3"}}' >composer.json
+echo '{"patches":{"monolog/monolog":{"fix":"patches/two.patch"}}}' >patches.json
+expect_ok composer install --no-scripts
+expect_no_file vendor/monolog/monolog/PATCHES.txt
+echo fix >patches/two.patch
+expect_ok composer install --no-scripts
+expect_file vendor/monolog/monolog/PATCHES.txt
+rm -r vendor patches.json
+echo '{"_hash":"x","patches":{"monolog/monolog":[{"package":"monolog/monolog","url":"patches/m.patch"}]}}' >patches.lock.json
+expect_ok composer install --no-scripts
+expect_file vendor/monolog/monolog/PATCHES.txt
+rm patches.lock.json
 echo '{"require":{"symfony/flex":"^2","symfony/framework-bundle":"7.1.*"}}' >composer.json
 echo '{"symfony/framework-bundle": {"version": "7.1"}}' >symfony.lock
 expect_ok composer install --no-scripts

@@ -17,6 +17,7 @@ internal static class CommandTable
         DownloadCommands.Register(table);
         SystemPackageCommands.Register(table);
         PythonCommands.Register(table);
+        CondaCommands.Register(table);
         NodeCommands.Register(table);
         GoCommands.Register(table);
         RubyCommands.Register(table);

@@ -9,20 +9,23 @@ public static class ManifestNames
     private static readonly string[] Exact =
     [
         "requirements.txt", "constraints.txt", "pyproject.toml", "poetry.lock", "poetry.toml", "Pipfile", "Pipfile.lock",
-        "uv.lock", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc", ".yarnclean",
-        ".yarnrc.yml", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", "bun.lockb", "bun.lock", "go.mod", "go.sum",
-        "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "symfony.lock", "pom.xml",
+        "uv.lock", "uv.toml", "pip.conf", "pip.ini", "environment.yml", "environment.yaml", "pdm.lock", "pdm.toml", ".pdm-python", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc", ".yarnclean",
+        ".yarnrc.yml", ".env.yarn", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", "bun.lockb", "bun.lock", "go.mod", "go.sum",
+        "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "symfony.lock", "patches.json", "patches.lock.json", "pom.xml",
         "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew", "settings.xml",
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".python-version", ".nvmrc",
         ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
         "recipe.json", "pubspec.yaml", "pubspec.lock",
+        // Environment files an installer loads itself: Pipenv's `.env`, Yarn 4's `.env.yarn` (listed above with .yarnrc.yml).
+        ".env",
     ];
 
     // Build scripts and MSBuild imports are configuration, never application source: a Gradle script applied with
     // `apply from`, an `eng/Versions.props` imported by Directory.Build.props. A .patch file is an input of the install
     // that applies it (pnpm, bun and Yarn patches, patch-package, composer-patches), not source.
-    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".gradle", ".gradle.kts", ".props", ".targets", ".patch"];
+    // A registry's CA certificate (`cafile=certs/ca.pem` in .npmrc) is package-manager configuration too.
+    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".gradle", ".gradle.kts", ".props", ".targets", ".patch", ".pem", ".crt"];
 
     /// <summary>True when <paramref name="fileName"/> (a base name) is a manifest.</summary>
     public static bool IsManifest(string fileName, IReadOnlyList<string>? extra = null)
@@ -30,6 +33,8 @@ public static class ManifestNames
         foreach (var e in Exact) if (string.Equals(e, fileName, StringComparison.Ordinal)) return true;
         foreach (var x in Extensions) if (fileName.EndsWith(x, StringComparison.OrdinalIgnoreCase)) return true;
         if (fileName.StartsWith("requirements", StringComparison.Ordinal) && fileName.EndsWith(".txt", StringComparison.Ordinal)) return true;
+        // A variant npm config a Dockerfile points NPM_CONFIG_USERCONFIG at (`.npmrc.docker`, `.npmrc.ci`).
+        if (fileName.StartsWith(".npmrc.", StringComparison.Ordinal)) return true;
         if (extra is not null) foreach (var e in extra) if (string.Equals(e, fileName, StringComparison.Ordinal)) return true;
         return false;
     }

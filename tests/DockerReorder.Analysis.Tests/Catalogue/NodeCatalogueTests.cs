@@ -132,9 +132,88 @@ public sealed class NodeCatalogueTests
         var effect = Run("yarn install --immutable", files);
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc.yml?", ".yarn/releases?/", ".yarn/plugins?/", ".yarn/patches?/", ".yarn/cache?/"], effect.Reads());
+        Assert.Equal(["package.json", "yarn.lock?", ".yarnrc.yml?", ".yarn/releases?/", ".yarn/plugins?/", ".yarn/patches?/", ".yarn/cache?/", ".env.yarn?"], effect.Reads());
         Assert.Contains(".pnp.cjs", effect.Writes);
         Assert.Empty(effect.MayRewrite);
+    }
+
+    [Fact]
+    public void Yarn_berry_reads_a_release_and_plugins_outside_the_yarn_folder()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["package.json"] = "{}", ["yarn.lock"] = "",
+            [".yarnrc.yml"] = "yarnPath: \"tools/yarn.cjs\"\nplugins:\n  - path: .yarn/plugins/a.cjs\n    spec: a\n  - tools/b.cjs\nnodeLinker: pnp\n",
+        };
+
+        var reads = Run("yarn install --immutable", files).Reads();
+
+        Assert.Contains("tools/yarn.cjs", reads);
+        Assert.Contains("tools/b.cjs", reads);
+        Assert.DoesNotContain(".yarn/plugins/a.cjs", reads);
+    }
+
+    [Fact]
+    public void Yarn_berry_reads_the_environment_files_it_injects()
+    {
+        // A `?` suffix makes a file optional; without one Yarn fails when it is missing.
+        var files = new Dictionary<string, string>
+        {
+            ["package.json"] = """{ "packageManager": "yarn@4.5.0" }""", ["yarn.lock"] = "",
+            [".yarnrc.yml"] = "injectEnvironmentFiles:\n  - .env.ci\n  - .env.local? # optional\nnodeLinker: pnp\n",
+        };
+
+        var reads = Run("yarn install --immutable", files).Reads();
+
+        Assert.Contains(".env.ci", reads);
+        Assert.Contains(".env.local?", reads);
+        Assert.DoesNotContain(".env.yarn?", reads);
+        files[".yarnrc.yml"] = "injectEnvironmentFiles: []\n";
+        Assert.DoesNotContain(Run("yarn install --immutable", files).Reads(), read => read.StartsWith(".env", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("npm ci", ".npmrc", "registry=https://npm.corp.example/\ncafile=certs/ca.pem\n")]
+    [InlineData("npm ci", ".npmrc", "//npm.corp.example/:certfile = ./certs/ca.pem\n")]
+    [InlineData("yarn install --frozen-lockfile", ".yarnrc", "cafile \"certs/ca.pem\"\n")]
+    [InlineData("yarn install --immutable", ".yarnrc.yml", "networkSettings:\n  \"*.corp.example\":\n    httpsCaFilePath: certs/ca.pem\n")]
+    [InlineData("pnpm install --frozen-lockfile", ".npmrc", "cafile=certs/ca.pem\n")]
+    [InlineData("bun install --frozen-lockfile", "bunfig.toml", "[install]\ncafile = \"certs/ca.pem\"\n")]
+    public void A_certificate_file_the_configuration_names_is_read(string install, string config, string content)
+    {
+        var files = new Dictionary<string, string> { ["package.json"] = "{}", [config] = content };
+
+        var reads = Run(install, files).Reads();
+
+        Assert.Contains(reads, read => read is "certs/ca.pem");
+    }
+
+    [Fact]
+    public void A_project_user_config_is_read()
+    {
+        var files = new Dictionary<string, string> { ["package.json"] = "{}", ["package-lock.json"] = "{}", [".npmrc.ci"] = "registry=https://npm.corp.example/\n" };
+
+        Assert.Contains(".npmrc.ci?", Run("npm ci --userconfig .npmrc.ci", files).Reads());
+        Assert.Contains(".npmrc.ci?", Run("npm ci", files, environment: new Dictionary<string, string> { ["NPM_CONFIG_USERCONFIG"] = "/app/.npmrc.ci" }).Reads().Select(read => read.TrimStart('/').Replace("app/", string.Empty, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Run("npm ci", files, environment: new Dictionary<string, string> { ["NPM_CONFIG_USERCONFIG"] = "/root/.npmrc" }).Reads(), read => read.Contains("npmrc.ci", StringComparison.Ordinal) || read.Contains("root", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pnpmfile_loading_project_files_needs_the_source()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["package.json"] = "{}", ["pnpm-lock.yaml"] = "", [".pnpmfile.cjs"] = "const pins = require(\"./tools/pins\")\nmodule.exports = { hooks: {} }\n",
+        };
+
+        var effect = Run("pnpm install --frozen-lockfile", files);
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Contains("./tools/pins", effect.Reason, StringComparison.Ordinal);
+        files[".pnpmfile.cjs"] = "const semver = require('semver')\nmodule.exports = { hooks: {} }\n";
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("pnpm install --frozen-lockfile", files).Kind);
+        files[".npmrc"] = "pnpmfile=config/pnpm-hooks.cjs\n";
+        Assert.Contains("config/pnpm-hooks.cjs", Run("pnpm install --frozen-lockfile", files).Reads());
     }
 
     [Fact]

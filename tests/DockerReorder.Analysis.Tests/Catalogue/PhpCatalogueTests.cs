@@ -61,6 +61,44 @@ public sealed class PhpCatalogueTests
         Assert.DoesNotContain("patches/b.patch", noPlugins.Reads());
     }
 
+    [Fact]
+    public void Composer_patches_two_reads_its_default_file_and_its_lock()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["composer.json"] = """{ "require": { "cweagans/composer-patches": "^2.0" } }""",
+            ["composer.lock"] = "{}",
+            ["patches.json"] = """{ "patches": { "a/b": { "fix": "patches/b.patch" } } }""",
+            ["patches.lock.json"] = """{ "_hash": "x", "patches": { "a/b": [ { "package": "a/b", "url": "patches/b.patch" }, { "package": "a/b", "url": "https://example.com/c.diff" } ] } }""",
+        };
+
+        var reads = Run("composer install --no-dev --no-scripts", files).Reads();
+
+        Assert.Equal(["composer.json", "composer.lock?", "auth.json?", "symfony.lock?", "patches.lock.json?", "patches/b.patch", "patches.json?"], reads);
+        files["composer.json"] = """{ "require": { "cweagans/composer-patches": "^2.0" }, "extra": { "composer-patches": { "patches-file": "config/patches.json" } } }""";
+        Assert.Contains("config/patches.json", Run("composer install --no-dev --no-scripts", files).Reads());
+        files["composer.json"] = """{ "require": { "cweagans/composer-patches": "~1.7" } }""";
+        Assert.DoesNotContain("patches.json?", Run("composer install --no-dev --no-scripts", files).Reads());
+    }
+
+    [Fact]
+    public void Composer_reads_its_cafile()
+    {
+        var reads = Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "config": { "cafile": "certs/ca.pem" } }""" }).Reads();
+
+        Assert.Contains("certs/ca.pem", reads);
+        Assert.Equal(StepEffectKind.NeedsSource, Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "config": { "capath": "certs" } }""" }).Kind);
+    }
+
+    [Fact]
+    public void Composer_bin_dir_outside_vendor_is_written()
+    {
+        var json = """{ "config": { "bin-dir": "bin" } }""";
+
+        Assert.Equal(["bin", "vendor"], Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = json }).Writes);
+        Assert.Equal(["vendor"], Run("composer install --no-scripts", new Dictionary<string, string> { ["composer.json"] = """{ "config": { "bin-dir": "vendor/bin" } }""" }).Writes);
+    }
+
     [Theory]
     [InlineData("""{ "type": "artifact", "url": "artifacts/" }""", "an `artifact`")]
     [InlineData("""{ "type": "vcs", "url": "../sdk" }""", "a `vcs`")]

@@ -189,9 +189,63 @@ public sealed class PythonCatalogueTests
         var effect = Run("pipenv install --deploy --system", new Dictionary<string, string> { ["Pipfile"] = "[packages]\nflask = \"*\"\n", ["Pipfile.lock"] = "{}" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["Pipfile", "Pipfile.lock?"], effect.Reads());
+        Assert.Equal(["Pipfile", "Pipfile.lock?", ".env?"], effect.Reads());
         Assert.Empty(effect.MayRewrite);
         Assert.Equal(["Pipfile.lock"], Run("pipenv install", new Dictionary<string, string> { ["Pipfile"] = "" }).MayRewrite);
+    }
+
+    [Fact]
+    public void Pip_reads_the_config_file_of_pip_config_file()
+    {
+        var files = new Dictionary<string, string> { ["requirements.txt"] = "flask\n", ["pip.conf"] = "[global]\n" };
+
+        Assert.Contains("pip.conf?", Run("pip install -r requirements.txt", files, environment: new Dictionary<string, string> { ["PIP_CONFIG_FILE"] = "pip.conf" }).Reads());
+        Assert.DoesNotContain(Run("pip install -r requirements.txt", files, environment: new Dictionary<string, string> { ["PIP_CONFIG_FILE"] = "/etc/pip.conf" }).Reads(), read => read.Contains("pip.conf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Uv_pip_reads_the_project_configuration()
+    {
+        var files = new Dictionary<string, string> { ["requirements.txt"] = "flask\n", ["uv.toml"] = "[pip]\n", ["pyproject.toml"] = "[tool.uv]\n" };
+
+        Assert.Contains("uv.toml?", Run("uv pip install --system -r requirements.txt", files).Reads());
+        Assert.DoesNotContain("uv.toml?", Run("uv pip install --system --no-config -r requirements.txt", files).Reads());
+        files.Remove("uv.toml");
+        Assert.Contains("pyproject.toml?", Run("uv pip install --system -r requirements.txt", files).Reads());
+        files["pyproject.toml"] = "[project]\nname = \"x\"\n";
+        Assert.DoesNotContain("pyproject.toml?", Run("uv pip install --system -r requirements.txt", files).Reads());
+    }
+
+    [Theory]
+    [InlineData("[tool.uv]\nfind-links = [\"./wheels\"]\n")]
+    [InlineData("[tool.uv]\nfind-links = [\n  \"https://download.pytorch.org/whl/cpu\",\n  \"wheels\",\n]\n")]
+    [InlineData("[[tool.uv.index]]\nname = \"local\"\nurl = \"./vendor/simple\"\nformat = \"flat\"\n")]
+    public void Uv_sync_from_a_local_package_source_needs_the_source(string settings)
+    {
+        var effect = Run("uv sync --frozen", new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"x\"\n" + settings, ["uv.lock"] = "" });
+
+        Assert.Equal(StepEffectKind.NeedsSource, effect.Kind);
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("uv sync --frozen", new Dictionary<string, string> { ["pyproject.toml"] = "[project]\nname = \"x\"\n[[tool.uv.index]]\nurl = \"https://pypi.example/simple\"\n", ["uv.lock"] = "" }).Kind);
+    }
+
+    [Fact]
+    public void A_poetry_file_dependency_needs_the_source()
+    {
+        var files = new Dictionary<string, string> { ["pyproject.toml"] = "[tool.poetry.dependencies]\nsdk = { file = \"vendor/sdk-1.0-py3-none-any.whl\" }\n", ["poetry.lock"] = "" };
+
+        Assert.Equal(StepEffectKind.NeedsSource, Run("poetry install --no-root", files).Kind);
+        files["pyproject.toml"] = "[tool.poetry.dependencies]\nsdk = { url = \"https://example.com/sdk-1.0.tar.gz\" }\n";
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("poetry install --no-root", files).Kind);
+    }
+
+    [Fact]
+    public void Pipenv_loads_its_dotenv_file_unless_told_not_to()
+    {
+        var files = new Dictionary<string, string> { ["Pipfile"] = "", ["Pipfile.lock"] = "{}", [".env"] = "PIP_INDEX_URL=https://pypi.example/simple\n" };
+
+        Assert.Contains(".env?", Run("pipenv sync", files).Reads());
+        Assert.DoesNotContain(".env?", Run("pipenv sync", files, environment: new Dictionary<string, string> { ["PIPENV_DONT_LOAD_ENV"] = "1" }).Reads());
+        Assert.Contains("config/pipenv.env?", Run("pipenv sync", files, environment: new Dictionary<string, string> { ["PIPENV_DOTENV_LOCATION"] = "config/pipenv.env" }).Reads());
     }
 
     [Fact]
@@ -236,7 +290,7 @@ public sealed class PythonCatalogueTests
         var effect = Run("uv pip install --system -r requirements.txt", new Dictionary<string, string> { ["requirements.txt"] = "-r base.txt\n", ["base.txt"] = "x\n" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["requirements.txt", "base.txt"], effect.Reads());
+        Assert.Equal(["uv.toml?", "requirements.txt", "base.txt"], effect.Reads());
         Assert.Equal(["uv"], effect.Ecosystems);
     }
 

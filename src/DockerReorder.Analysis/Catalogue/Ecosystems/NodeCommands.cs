@@ -152,12 +152,94 @@ internal static class NodeCommands
                 command.Effect.Write(command.Resolve(directory + "/" + output) ?? output);
             }
 
+            BerryEnvironmentFiles(command, berryConfig, directory);
+            BerryLoadedFiles(command, berryConfig, directory);
             return;
         }
 
         var frozen = arguments.Has("--frozen-lockfile", "--pure-lockfile");
         Install(command, arguments, directory, "yarn", Lockfiles.YarnClassic, rewritesLock: !frozen, modulesFolder: arguments.Value("--modules-folder")?.Value);
         ClassicYarnrc(command, directory);
+    }
+
+    // A CA, client certificate or key file the configuration names is read when the package manager loads it: missing, the install fails.
+    private static void CertificateFiles(CommandInvocation command, string directory, string settings)
+    {
+        foreach (var file in RegistryCertificateFiles.In(settings))
+        {
+            if (file.Contains('$', StringComparison.Ordinal) || file.StartsWith('~'))
+            {
+                command.Effect.MarkUnverified($"{command.Display} reads the certificate file `{file}`, a path the analysis cannot resolve");
+            }
+            else if (file.StartsWith('/'))
+            {
+                command.ReadsPath(new ShellWord(file));
+            }
+            else
+            {
+                command.ReadsManifest(directory + "/" + file, required: true);
+            }
+        }
+    }
+
+    // The release and plugins .yarnrc.yml names outside the folders read whole above (`yarnPath: tools/yarn.cjs`) are read too.
+    private static void BerryLoadedFiles(CommandInvocation command, string? berryConfig, string directory)
+    {
+        if (berryConfig is null || command.Lookup(berryConfig) is not { State: ManifestState.Present, Content: { } content })
+        {
+            return;
+        }
+
+        foreach (var file in YarnrcYml.LoadedFiles(content))
+        {
+            var normalized = WorkingPath.Normalize(file);
+            if (normalized.StartsWith(".yarn/releases/", StringComparison.Ordinal) || normalized.StartsWith(".yarn/plugins/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (file.Contains('$', StringComparison.Ordinal) || file.StartsWith('~'))
+            {
+                command.Effect.MarkUnverified($"{command.Display} loads `{file}`, a path the analysis cannot resolve");
+            }
+            else if (file.StartsWith('/'))
+            {
+                command.ReadsPath(new ShellWord(file));
+            }
+            else
+            {
+                command.ReadsManifest(directory + "/" + file, required: true);
+            }
+        }
+    }
+
+    // Yarn 4 loads `.env.yarn` (or the files `injectEnvironmentFiles` lists) before it reads `.yarnrc.yml`, whose `${VAR}` values
+    // and the install's scripts see those variables: the install reads them like configuration.
+    private static void BerryEnvironmentFiles(CommandInvocation command, string? berryConfig, string directory)
+    {
+        if (command.Variable("YARN_INJECT_ENVIRONMENT_FILES") is { } setting)
+        {
+            if (setting.Length > 0)
+            {
+                command.Effect.MarkUnverified($"{command.Display} reads the environment files `YARN_INJECT_ENVIRONMENT_FILES` names, which the analysis does not follow");
+            }
+
+            return;
+        }
+
+        var files = berryConfig is not null && command.Lookup(berryConfig) is { State: ManifestState.Present, Content: { } content }
+            ? YarnrcYml.EnvironmentFiles(content)
+            : YarnrcYml.DefaultEnvironmentFiles;
+        foreach (var file in files)
+        {
+            if (file.Path.StartsWith('/') || file.Path.Contains('$', StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified($"{command.Display} reads the environment file `{file.Path}`, which the analysis does not follow");
+                continue;
+            }
+
+            command.ReadsManifest(directory + "/" + file.Path, file.Required);
+        }
     }
 
     // Yarn 1 runs the release `yarn-path` names in .yarnrc instead of itself, and installs from a `yarn-offline-mirror` folder:
@@ -224,7 +306,7 @@ internal static class NodeCommands
                 }
 
                 Install(command, arguments, directory, "pnpm", Lockfiles.Pnpm, rewritesLock: !arguments.Has("--frozen-lockfile"));
-                command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false);
+                Pnpmfile(command, directory);
                 WorkspaceFile(command, directory);
                 return;
             case "fetch":
@@ -233,7 +315,7 @@ internal static class NodeCommands
                 command.ReadsManifest(directory + "/pnpm-lock.yaml", required: true);
                 command.ReadsManifest(directory + "/pnpm-workspace.yaml", required: false);
                 command.ReadsManifest(directory + "/.npmrc", required: false);
-                command.ReadsManifest(directory + "/.pnpmfile.cjs", required: false);
+                Pnpmfile(command, directory);
                 command.Effect.Write(command.Variable("PNPM_HOME") is { } home ? home + "/store" : command.HomePath(".local/share/pnpm/store"));
                 return;
             case "config" or "store" or "setup" or "env":
@@ -245,6 +327,29 @@ internal static class NodeCommands
             default:
                 command.NeedsSourceIn("pnpm", "runs project scripts or changes the project");
                 return;
+        }
+    }
+
+    // pnpm runs `.pnpmfile.cjs` (its readPackage/afterAllResolved hooks) in every install: a hook file that loads other
+    // project files (`require('./scripts/hooks')`) needs them too (https://pnpm.io/pnpmfile).
+    private static void Pnpmfile(CommandInvocation command, string directory)
+    {
+        // `pnpmfile=config/hooks.cjs` in .npmrc names another file, which pnpm then requires (ERR_PNPM_PNPMFILE_NOT_FOUND).
+        var named = command.Resolve(directory + "/.npmrc") is { } npmrc && command.Lookup(npmrc) is { State: ManifestState.Present, Content: { } settings }
+            ? settings.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("pnpmfile", StringComparison.Ordinal) && line.Contains('=', StringComparison.Ordinal))
+                .Select(line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim().Trim('"', '\'')).FirstOrDefault(value => value.Length > 0)
+            : null;
+        if (named is not null && (named.StartsWith('/') || named.Contains('$', StringComparison.Ordinal)))
+        {
+            command.Effect.MarkUnverified($"{command.Display} loads the pnpmfile `{named}`, a path the analysis does not follow");
+            return;
+        }
+
+        if (command.ReadsManifest(directory + "/" + (named ?? ".pnpmfile.cjs"), required: named is not null) is { } path
+            && command.Lookup(path) is { State: ManifestState.Present, Content: { } content }
+            && PnpmfileRequires.FirstLocal(content) is { } local)
+        {
+            command.NeedsSource($"runs `{named ?? ".pnpmfile.cjs"}`, which loads `{local}` from the project");
         }
     }
 
@@ -284,7 +389,12 @@ internal static class NodeCommands
                 return;
             case "install" or "i" when packages.Count == 0:
                 Install(command, arguments, directory, "bun", Lockfiles.Bun, rewritesLock: !arguments.Has("--frozen-lockfile"));
-                command.ReadsManifest(directory + "/bunfig.toml", required: false);
+                if (command.ReadsManifest(directory + "/bunfig.toml", required: false) is { } bunfig
+                    && command.Lookup(bunfig) is { State: ManifestState.Present, Content: { } bunSettings })
+                {
+                    CertificateFiles(command, directory, bunSettings);
+                }
+
                 return;
             case null:
                 command.VersionOrNotKnown(arguments, "-v", "--version");
@@ -367,7 +477,22 @@ internal static class NodeCommands
 
         foreach (var config in lockfiles.Config)
         {
-            command.ReadsManifest(directory + "/" + config, required: false);
+            if (command.ReadsManifest(directory + "/" + config, required: false) is { } configPath
+                && command.Lookup(configPath) is { State: ManifestState.Present, Content: { } settings })
+            {
+                CertificateFiles(command, directory, settings);
+            }
+        }
+
+        // npm-style clients also read the user config `--userconfig` or NPM_CONFIG_USERCONFIG names (skipped when missing):
+        // a project file there (`.npmrc.ci`) sets the registry and its credentials.
+        if (ecosystem is "npm" or "yarn" or "pnpm"
+            && (arguments.Value("--userconfig")?.Value ?? command.Variable("NPM_CONFIG_USERCONFIG") ?? command.Variable("npm_config_userconfig")) is { Length: > 0 } userConfig
+            && !userConfig.Contains('$', StringComparison.Ordinal) && command.Resolve(userConfig) is { } userPath && command.TouchesWorkingDirectory(userPath)
+            && command.ReadsManifest(userConfig, required: false) is { } userConfigPath
+            && command.Lookup(userConfigPath) is { State: ManifestState.Present, Content: { } userSettings })
+        {
+            CertificateFiles(command, directory, userSettings);
         }
 
         var ignoreScripts = !runsScripts || arguments.Has("--ignore-scripts")

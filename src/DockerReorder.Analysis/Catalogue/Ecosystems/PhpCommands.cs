@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using DockerReorder.Analysis.Catalogue.Manifests;
+using DockerReorder.Analysis.Shell;
 
 namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 
@@ -94,12 +95,28 @@ internal static class PhpCommands
             command.ReadsManifest(directory + "/" + patch, required: true);
         }
 
-        if (facts.PatchesFile is not { } file)
+        // composer-patches 2 applies what patches.lock.json records (named after COMPOSER, like composer.lock) when it is present.
+        if (facts.PatchesLock)
         {
-            return;
+            if (command.Variable("COMPOSER") is not null)
+            {
+                command.Effect.MarkUnverified($"{command.Display} reads a patches lock named after `COMPOSER`, which the analysis does not follow");
+            }
+            else
+            {
+                PatchesListedIn(command, directory, "patches.lock.json", required: false);
+            }
         }
 
-        if (command.ReadsAndLooksUp(directory + "/" + file, required: true).Content is not { } content)
+        if (facts.PatchesFile is { } file)
+        {
+            PatchesListedIn(command, directory, file, facts.PatchesFileRequired);
+        }
+    }
+
+    private static void PatchesListedIn(CommandInvocation command, string directory, string file, bool required)
+    {
+        if (command.ReadsAndLooksUp(directory + "/" + file, required).Content is not { } content)
         {
             return;
         }
@@ -128,6 +145,7 @@ internal static class PhpCommands
         // Symfony Flex (a plugin, so --no-scripts does not stop it) runs the recipes of packages symfony.lock does not list.
         command.ReadsManifest(directory + "/symfony.lock", required: false);
         var vendor = "vendor";
+        string? binDirectory = null;
         if (manifest.State == ManifestState.Present && manifest.Content is { } content)
         {
             if (ComposerJson.Read(content, includeDev: !arguments.Has("--no-dev")) is not { } facts)
@@ -137,6 +155,19 @@ internal static class PhpCommands
             else
             {
                 vendor = facts.VendorDirectory;
+                binDirectory = facts.BinDirectory;
+                // Composer loads config.cafile/capath before any download and fails when it cannot read them.
+                foreach (var certificate in facts.CertificateFiles)
+                {
+                    if (certificate.StartsWith('/') || certificate.EndsWith('/'))
+                    {
+                        command.ReadsPath(new ShellWord(certificate.StartsWith('/') ? certificate : directory + "/" + certificate));
+                    }
+                    else
+                    {
+                        command.ReadsManifest(directory + "/" + certificate, required: true);
+                    }
+                }
                 if (!arguments.Has("--no-scripts") && facts.InstallScripts.Count > 0)
                 {
                     command.NeedsSource($"runs the `{facts.InstallScripts[0]}` script of `composer.json`, which runs project code");
@@ -183,6 +214,13 @@ internal static class PhpCommands
         if (lockPath is not null && command.Lookup(lockPath).State != ManifestState.Present)
         {
             command.Effect.MayRewrite(lockPath);
+        }
+
+        // Composer links the packages' binaries into config.bin-dir (COMPOSER_BIN_DIR), a project folder when set outside vendor.
+        if ((command.Variable("COMPOSER_BIN_DIR") ?? binDirectory) is { } bin)
+        {
+            var binPath = directory + "/" + bin;
+            command.Effect.Write(command.Resolve(binPath) ?? binPath);
         }
 
         var vendorPath = command.Variable("COMPOSER_VENDOR_DIR") ?? directory + "/" + vendor;

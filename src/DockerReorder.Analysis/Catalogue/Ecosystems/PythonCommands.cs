@@ -29,6 +29,9 @@ internal static class PythonCommands
         "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform",
     ], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> PdmOptions = FrozenSet.ToFrozenSet(
+        ["-p", "--project", "-G", "--group", "-L", "--lockfile", "-o", "--output", "-v", "--venv", "-f", "--format"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> PipenvOptions = FrozenSet.ToFrozenSet(["--python", "--categories", "--extra-pip-args"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> VenvOptions = FrozenSet.ToFrozenSet(["--prompt", "-p", "--python", "--seed"], StringComparer.Ordinal);
@@ -43,6 +46,7 @@ internal static class PythonCommands
         table["pipenv"] = Pipenv;
         table["uv"] = Uv;
         table["pipx"] = Pipx;
+        table["pdm"] = Pdm;
     }
 
     private static void Python(CommandInvocation command)
@@ -119,6 +123,7 @@ internal static class PythonCommands
             case "sync" when uv:
                 command.Effect.Ecosystem(ecosystem);
                 command.Effect.Install(command.Display);
+                ConfigFiles(command, arguments, uv);
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in arguments.Positionals.Skip(1))
                 {
@@ -151,6 +156,7 @@ internal static class PythonCommands
     private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv)
     {
         command.Effect.Ecosystem(ecosystem);
+        ConfigFiles(command, arguments, uv);
         var files = arguments.Values("-r", "--requirement", "-c", "--constraint", "--overrides", "--build-constraint").ToList();
         var packages = arguments.Positionals.Skip(1).ToList();
         var fromEnvironment = EnvironmentFiles(command, uv);
@@ -217,6 +223,49 @@ internal static class PythonCommands
         }
 
         WritesSitePackages(command, arguments, uv);
+    }
+
+    // pip reads the configuration file PIP_CONFIG_FILE names (https://pip.pypa.io/en/stable/topics/configuration/#pip-config-file),
+    // skipping it when missing; uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`
+    // of the working directory, unless `--no-config` (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a
+    // constraint set there changes what the install resolves.
+    private static void ConfigFiles(CommandInvocation command, ParsedArguments arguments, bool uv)
+    {
+        if (!uv)
+        {
+            if (command.Variable("PIP_CONFIG_FILE") is { Length: > 0 } file && file != "/dev/null" && command.Resolve(file) is { } path && command.TouchesWorkingDirectory(path))
+            {
+                command.ReadsManifest(file, required: false);
+            }
+
+            return;
+        }
+
+        if (arguments.Has("--no-config") || command.Variable("UV_NO_CONFIG") is { Length: > 0 } and not ("0" or "false"))
+        {
+            return;
+        }
+
+        if ((arguments.Value("--config-file")?.Value ?? command.Variable("UV_CONFIG_FILE")) is { Length: > 0 } named)
+        {
+            if (command.Resolve(named) is { } path && command.TouchesWorkingDirectory(path))
+            {
+                command.ReadsManifest(named, required: true);
+            }
+
+            return;
+        }
+
+        if (command.ReadsManifest("uv.toml", required: false) is { } uvToml && command.Lookup(uvToml).State == ManifestState.Present)
+        {
+            return;
+        }
+
+        if (command.Resolve("pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup
+            && (lookup.Content is null || lookup.Content.Contains("[tool.uv", StringComparison.Ordinal)))
+        {
+            command.ReadsManifest("pyproject.toml", required: false);
+        }
     }
 
     // pip reads every option from a PIP_<NAME> variable too (https://pip.pypa.io/en/stable/topics/configuration/#environment-variables),
@@ -426,7 +475,9 @@ internal static class PythonCommands
     {
         foreach (var (table, line) in TomlLines.Read(content))
         {
-            if ((dependencyTable(table) || table.StartsWith("project", StringComparison.Ordinal)) && (TomlLines.SetsKey(line, "path") || line.Contains("file:", StringComparison.Ordinal)))
+            // Poetry's and Pipenv's `{ file = "vendor/x.whl" }` is a local archive too, unless it is a URL.
+            var localFile = TomlLines.SetsKey(line, "file") && !line.Contains("://", StringComparison.Ordinal);
+            if ((dependencyTable(table) || table.StartsWith("project", StringComparison.Ordinal)) && (TomlLines.SetsKey(line, "path") || localFile || line.Contains("file:", StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -453,6 +504,7 @@ internal static class PythonCommands
                 var lockOnly = subcommand == "sync" || arguments.Has("--ignore-pipfile");
                 var pipfile = command.ReadsAndLooksUp("Pipfile", required: !lockOnly);
                 var lockFile = command.ReadsManifest("Pipfile.lock", required: lockOnly);
+                PipenvDotEnv(command);
                 if (pipfile.Content is { } text && HasPathDependency(text, static table => table.Contains("packages", StringComparison.Ordinal)))
                 {
                     command.NeedsSource("installs a path dependency declared in `Pipfile`");
@@ -480,6 +532,19 @@ internal static class PythonCommands
                 command.NotKnown();
                 return;
         }
+    }
+
+    // Every pipenv command loads the project's `.env` (or PIPENV_DOTENV_LOCATION) into its environment first, unless
+    // PIPENV_DONT_LOAD_ENV is set (https://pipenv.pypa.io/en/latest/shell.html#automatic-loading-of-env): its PIP_* and
+    // PIPENV_* settings and the `${VAR}` of the Pipfile's sources come from there, so the install reads it like configuration.
+    private static void PipenvDotEnv(CommandInvocation command)
+    {
+        if (command.Variable("PIPENV_DONT_LOAD_ENV") is { Length: > 0 } and not ("0" or "false" or "no" or "off"))
+        {
+            return;
+        }
+
+        command.ReadsManifest(command.Variable("PIPENV_DOTENV_LOCATION") is { Length: > 0 } location ? location : ".env", required: false);
     }
 
     private static void Uv(CommandInvocation command)
@@ -548,6 +613,33 @@ internal static class PythonCommands
         return true;
     }
 
+    // `[tool.uv] find-links = ["./wheels"]` and an index whose url is a folder (`[[tool.uv.index]] url = "./vendor/simple"`) make
+    // uv read packages from the project (https://docs.astral.sh/uv/reference/settings/#find-links).
+    private static string? UvLocalPackageSource(string content)
+    {
+        var inFindLinks = false;
+        foreach (var (table, line) in TomlLines.Read(content))
+        {
+            var findLinks = table == "tool.uv" && TomlLines.SetsKey(line, "find-links");
+            var indexUrl = table == "tool.uv.index" && TomlLines.SetsKey(line, "url");
+            if (findLinks || indexUrl || inFindLinks)
+            {
+                var value = findLinks || indexUrl ? line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..] : line;
+                foreach (var item in value.Split(',').Select(part => part.Trim().Trim('[', ']', ' ').Trim('"', '\'')).Where(part => part.Length > 0))
+                {
+                    if (!item.Contains("://", StringComparison.Ordinal) || item.StartsWith("file://", StringComparison.Ordinal))
+                    {
+                        return item;
+                    }
+                }
+
+                inFindLinks = findLinks ? line.Contains('[', StringComparison.Ordinal) && !line.Contains(']', StringComparison.Ordinal) : inFindLinks && !line.Contains(']', StringComparison.Ordinal);
+            }
+        }
+
+        return null;
+    }
+
     private static void UvSync(CommandInvocation command, ParsedArguments arguments, string directory)
     {
         command.Effect.Ecosystem("uv");
@@ -563,6 +655,11 @@ internal static class PythonCommands
 
         if (pyproject.Content is { } text)
         {
+            if (UvLocalPackageSource(text) is { } local)
+            {
+                command.NeedsSource($"installs packages from `{local}`, a folder of the project `pyproject.toml` names as a package source");
+            }
+
             foreach (var (table, line) in TomlLines.Read(text))
             {
                 if (table.StartsWith("tool.uv.workspace", StringComparison.Ordinal))
@@ -588,6 +685,75 @@ internal static class PythonCommands
 
         var environment = command.Variable("UV_PROJECT_ENVIRONMENT") ?? directory + "/.venv";
         command.Effect.Write(command.Resolve(environment) ?? environment);
+    }
+
+    // pdm install/sync reads pyproject.toml, pdm.lock and the project's pdm.toml; it installs the project itself unless
+    // `--no-self` or `[tool.pdm] distribution = false` (https://pdm-project.org/latest/usage/project/#working-with-a-non-package-project),
+    // into the project's `.venv` by default.
+    private static void Pdm(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, PdmOptions);
+        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
+        var directory = arguments.Value("-p", "--project")?.Value ?? ".";
+        switch (subcommand)
+        {
+            case "install" or "sync":
+                command.Effect.Ecosystem("pdm");
+                command.Effect.Install(command.Display);
+                var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
+                var lockFile = command.ReadsManifest(directory + "/" + (arguments.Value("-L", "--lockfile")?.Value ?? "pdm.lock"), required: subcommand == "sync" || arguments.Has("--frozen-lockfile", "--check"));
+                command.ReadsManifest(directory + "/pdm.toml", required: false);
+                command.ReadsManifest(directory + "/.pdm-python", required: false);
+                if (!arguments.Has("--no-self") && !IsNonDistributionPdmProject(pyproject))
+                {
+                    command.NeedsSource("installs the project itself (no `--no-self`)");
+                }
+
+                if (pyproject.Content is { } text && HasPathDependency(text, static table => table.StartsWith("tool.pdm", StringComparison.Ordinal) || table.StartsWith("dependency-groups", StringComparison.Ordinal)))
+                {
+                    command.NeedsSource("installs a path dependency declared in `pyproject.toml`");
+                }
+
+                if (subcommand == "install" && !arguments.Has("--frozen-lockfile", "--check") && lockFile is not null)
+                {
+                    command.Effect.MayRewrite(lockFile);
+                }
+
+                // An active virtualenv (VIRTUAL_ENV) is used as it is; otherwise pdm creates `.venv` in the project (venv.in_project).
+                var venv = command.Variable("VIRTUAL_ENV") is { Length: > 0 } active ? active
+                    : command.Variable("PDM_VENV_IN_PROJECT") is "0" or "false" ? command.HomePath(".local/share/pdm/venvs") : directory + "/.venv";
+                command.Effect.Write(command.Resolve(venv) ?? venv);
+                return;
+            case "export":
+                command.Effect.Ecosystem("pdm");
+                command.Effect.Install(command.Display);
+                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                command.ReadsManifest(directory + "/pdm.lock", required: false);
+                if (arguments.Value("-o", "--output") is { } output)
+                {
+                    command.WritesPath(output);
+                }
+
+                return;
+            case "config" when arguments.Has("-g", "--global"):
+            case "--version" or "self" or "cache":
+                command.ReadsNothing("pdm");
+                return;
+            default:
+                command.NotKnown();
+                return;
+        }
+    }
+
+    private static bool IsNonDistributionPdmProject(ManifestLookup pyproject)
+    {
+        if (pyproject.State != ManifestState.Present || pyproject.Content is not { } text) return false;
+        foreach (var (table, line) in TomlLines.Read(text))
+        {
+            if (table == "tool.pdm" && TomlLines.SetsKey(line, "distribution") && line.Contains("false", StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     private static void Pipx(CommandInvocation command) => Pipx(command, command.Arguments);

@@ -13,7 +13,14 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// </param>
 /// <param name="VendorDirectory">The <c>config.vendor-dir</c>, or <c>vendor</c>.</param>
 /// <param name="PatchFiles">Local patch files composer-patches applies (<c>extra.patches</c>; https://docs.cweagans.net/composer-patches/).</param>
-/// <param name="PatchesFile">The <c>extra.patches-file</c> that lists more patches, or null.</param>
+/// <param name="PatchesFile">
+/// The file that lists more patches: <c>extra.patches-file</c> (composer-patches 1.x), <c>extra.composer-patches.patches-file</c>
+/// (2.x), or 2.x's default <c>patches.json</c> when the project requires <c>cweagans/composer-patches</c> 2; null otherwise.
+/// </param>
+/// <param name="PatchesFileRequired">False for 2.x's default <c>patches.json</c>, which the plugin reads only when present.</param>
+/// <param name="PatchesLock">True when the project requires composer-patches 2, which applies the patches <c>patches.lock.json</c> records.</param>
+/// <param name="BinDirectory">The <c>config.bin-dir</c> when it is outside the vendor folder (the install links package binaries there), or null.</param>
+/// <param name="CertificateFiles">The <c>config.cafile</c> (a file) and <c>config.capath</c> (a folder, ending in <c>/</c>) Composer verifies TLS with.</param>
 /// <param name="MergesManifests">True when wikimedia/composer-merge-plugin merges other <c>composer.json</c> files (<c>extra.merge-plugin</c>).</param>
 /// <param name="ProjectWrites">
 /// Project folders the install writes besides the vendor folder: composer/installers' <c>extra.installer-paths</c> (up to the
@@ -28,6 +35,10 @@ internal sealed record ComposerJson(
     string VendorDirectory,
     IReadOnlyList<string> PatchFiles,
     string? PatchesFile,
+    bool PatchesFileRequired,
+    bool PatchesLock,
+    string? BinDirectory,
+    IReadOnlyList<string> CertificateFiles,
     bool MergesManifests,
     IReadOnlyList<string> ProjectWrites)
 {
@@ -69,12 +80,27 @@ internal sealed record ComposerJson(
 
             var optimizes = false;
             var vendor = "vendor";
+            string? binDirectory = null;
+            var certificates = new List<string>();
             if (root.TryGetProperty("config", out var config) && config.ValueKind == JsonValueKind.Object)
             {
                 optimizes = IsTrue(config, "optimize-autoloader") || IsTrue(config, "classmap-authoritative");
                 if (config.TryGetProperty("vendor-dir", out var vendorDir) && vendorDir.ValueKind == JsonValueKind.String)
                 {
                     vendor = vendorDir.GetString() ?? vendor;
+                }
+
+                foreach (var name in (string[])["cafile", "capath"])
+                {
+                    if (config.TryGetProperty(name, out var certificate) && certificate.ValueKind == JsonValueKind.String && certificate.GetString() is { Length: > 0 } certificatePath)
+                    {
+                        certificates.Add(name == "capath" ? certificatePath.TrimEnd('/') + "/" : certificatePath);
+                    }
+                }
+
+                if (config.TryGetProperty("bin-dir", out var binDir) && binDir.ValueKind == JsonValueKind.String && binDir.GetString() is { Length: > 0 } bin)
+                {
+                    binDirectory = bin.StartsWith("./", StringComparison.Ordinal) ? bin[2..] : bin;
                 }
             }
 
@@ -88,6 +114,8 @@ internal sealed record ComposerJson(
             var patchFiles = new List<string>();
             string? patchesFile = null;
             var projectWrites = new List<string>();
+            var patchesTwo = RequiresPatchesTwo(root);
+            var patchesFileRequired = true;
             var scaffolds = root.TryGetProperty("require", out var require) && require.ValueKind == JsonValueKind.Object
                 && require.TryGetProperty("drupal/core-composer-scaffold", out _);
             if (root.TryGetProperty("extra", out var extra) && extra.ValueKind == JsonValueKind.Object)
@@ -120,6 +148,19 @@ internal sealed record ComposerJson(
                 {
                     patchesFile = name;
                 }
+
+                if (extra.TryGetProperty("composer-patches", out var settings) && settings.ValueKind == JsonValueKind.Object
+                    && settings.TryGetProperty("patches-file", out var twoFile) && twoFile.ValueKind == JsonValueKind.String && twoFile.GetString() is { Length: > 0 } twoName)
+                {
+                    patchesFile = twoName;
+                }
+            }
+
+            // composer-patches 2 reads `patches.json` beside composer.json when no patches-file is set (https://docs.cweagans.net/composer-patches/usage/configuration/).
+            if (patchesTwo && patchesFile is null)
+            {
+                patchesFile = "patches.json";
+                patchesFileRequired = false;
             }
 
             if (scaffolds && projectWrites.Count == 0)
@@ -128,7 +169,13 @@ internal sealed record ComposerJson(
             }
 
             var merges = extra.ValueKind == JsonValueKind.Object && extra.TryGetProperty("merge-plugin", out _);
-            return new ComposerJson(scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, merges, projectWrites);
+            if (binDirectory is not null && (binDirectory == vendor || binDirectory.StartsWith(vendor + "/", StringComparison.Ordinal)))
+            {
+                binDirectory = null;
+            }
+
+            return new ComposerJson(
+                scripts, classmap, namespaces, optimizes, localRepository, vendor, patchFiles, patchesFile, patchesFileRequired, patchesTwo, binDirectory, certificates, merges, projectWrites);
         }
         catch (JsonException)
         {
@@ -136,9 +183,40 @@ internal sealed record ComposerJson(
         }
     }
 
+    // 2.x is the one with patches.json and patches.lock.json; a constraint naming only 1.x does not count.
+    private static bool RequiresPatchesTwo(JsonElement root)
+    {
+        foreach (var section in (string[])["require", "require-dev"])
+        {
+            if (root.TryGetProperty(section, out var packages) && packages.ValueKind == JsonValueKind.Object
+                && packages.TryGetProperty("cweagans/composer-patches", out var constraint) && constraint.ValueKind == JsonValueKind.String
+                && constraint.GetString() is { } text && !text.TrimStart('^', '~', '=', ' ', 'v').StartsWith('1'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The local patch files of a <c>patches</c> object (package, then description to a path, or to <c>{ "url": ... }</c>).</summary>
     internal static IEnumerable<string> PatchPaths(JsonElement patches)
     {
+        // patches.lock.json may hold a flat array of expanded patch definitions.
+        if (patches.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in patches.EnumerateArray())
+            {
+                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("url", out var value) && value.ValueKind == JsonValueKind.String
+                    && value.GetString() is { Length: > 0 } url && !url.Contains("://", StringComparison.Ordinal))
+                {
+                    yield return url;
+                }
+            }
+
+            yield break;
+        }
+
         if (patches.ValueKind != JsonValueKind.Object)
         {
             yield break;

@@ -1,0 +1,1 @@
+module.exports = { pinnedVersions: { 'qs': '6.11.0' } }
