@@ -66,6 +66,13 @@ expect_ok npm install
 expect_ok npm ci --omit=dev --ignore-scripts
 expect_no_file node_modules/jest
 expect_fail 'Missing script: "build"' npm run build
+fresh npm-prisma
+printf '{"name":"p","version":"1.0.0","dependencies":{"@prisma/client":"^5"}}' >package.json
+expect_ok npm install
+grep -q "did not initialize yet" node_modules/.prisma/client/index.js && ok "stub client without a schema" || bad "no stub client"
+mkdir prisma; echo 'model User { id Int @id }' >prisma/schema.prisma
+expect_ok npm ci
+expect_file node_modules/.prisma/client/schema.prisma
 expect_fail "frozen-lockfile" yarn install --frozen-lockfile
 expect_ok yarn install
 expect_file yarn.lock
