@@ -29,6 +29,9 @@ public static class BaseImageWorkdirs
         if (colon > slash) (name, tag) = (name[..colon], name[(colon + 1)..]);
         foreach (var prefix in new[] { "docker.io/library/", "library/", "index.docker.io/library/" })
             if (name.StartsWith(prefix, StringComparison.Ordinal)) name = name[prefix.Length..];
+        // The old onbuild variants (python:3-onbuild, node:8-onbuild, ...) work in /usr/src/app, and Windows variants
+        // in a C:\ folder: neither is the Linux default listed here.
+        if (tag is not null && tag.Split('-').Any(part => part == "onbuild" || part.StartsWith("windowsservercore", StringComparison.Ordinal) || part.StartsWith("nanoserver", StringComparison.Ordinal))) return null;
         if (name == "php") return PhpWorkdir(tag, pinnedByDigestOnly: at >= 0 && tag is null);
         return Known.TryGetValue(name, out var workdir) ? workdir : null;
     }
