@@ -36,6 +36,9 @@ expect_fail "neither 'setup.py' nor 'pyproject.toml' found" pip install .
 printf '[project]\nname = "shop"\n' >pyproject.toml; mkdir shop; echo 'x = 1' >shop/__init__.py
 expect_ok pip install .
 expect_file /usr/local/lib/python3/site-packages/shop/shop/__init__.py
+printf '[global]\nindex-url = https://pypi.example.com/simple\n' >pip.conf
+expect_ok env PIP_CONFIG_FILE=pip.conf pip install six==1.16.0
+grep -q 'Index: https://pypi.example.com/simple' /usr/local/lib/python3/site-packages/six-1.16.0.dist-info/METADATA && ok "PIP_CONFIG_FILE's index is recorded" || bad "PIP_CONFIG_FILE's index not recorded"
 expect_ok python -m venv /venv
 expect_ok /venv/bin/pip install gunicorn
 expect_file /venv/lib/python3/site-packages/gunicorn/__init__.py
