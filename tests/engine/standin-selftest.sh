@@ -198,6 +198,7 @@ expect_fail "'/w/gradle/lib/core' is not part of the build" gradle dependencies
 printf 'apply from: "$rootDir/deps.gradle"\n' >lib/core/build.gradle
 expect_fail "Could not read script '/w/gradle/deps.gradle'" gradle dependencies
 echo "dependencies { implementation 'a.b:core-dep:2.0' }" >deps.gradle
+expect_fail "initialization script '/w/gradle/ci/init.gradle' does not exist" gradle --init-script ci/init.gradle dependencies
 expect_ok gradle dependencies
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/app-dep/1.0/app-dep-1.0.jar
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/core-dep/2.0/core-dep-2.0.jar
