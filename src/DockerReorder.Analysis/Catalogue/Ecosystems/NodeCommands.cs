@@ -416,6 +416,20 @@ internal static class NodeCommands
             }
         }
 
+        // A cache or store folder named on the command line is written too: in the project it may meet the broad copy's files.
+        foreach (var cache in arguments.Values("--cache", "--cache-folder", "--store-dir", "--cache-dir"))
+        {
+            if (command.TryResolve(cache, out var cachePath))
+            {
+                command.Effect.Write(cachePath);
+            }
+        }
+
+        if (arguments.Value("--userconfig") is { } userConfig)
+        {
+            command.ReadsManifest(userConfig.Value, required: true);
+        }
+
         var modules = modulesFolder ?? directory + "/node_modules";
         command.Effect.Write(command.Resolve(modules) ?? modules);
     }
