@@ -198,6 +198,15 @@ internal static class PythonCommands
             command.WritesPath(file);
         }
 
+        // The cache folder is written (and read: a host copy of it in the project would feed the install).
+        foreach (var cache in arguments.Values("--cache-dir"))
+        {
+            if (command.TryResolve(cache, out var cachePath))
+            {
+                command.Effect.Write(cachePath);
+            }
+        }
+
         if (files.Count > 0 || fromEnvironment.Count > 0)
         {
             command.Effect.Install(command.Display);
