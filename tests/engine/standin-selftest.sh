@@ -36,6 +36,9 @@ expect_fail "neither 'setup.py' nor 'pyproject.toml' found" pip install .
 printf '[project]\nname = "shop"\n' >pyproject.toml; mkdir shop; echo 'x = 1' >shop/__init__.py
 expect_ok pip install .
 expect_file /usr/local/lib/python3/site-packages/shop/shop/__init__.py
+printf '[global]\nindex-url = https://pypi.example.com/simple\n' >pip.conf
+expect_ok env PIP_CONFIG_FILE=pip.conf pip install six==1.16.0
+grep -q 'Index: https://pypi.example.com/simple' /usr/local/lib/python3/site-packages/six-1.16.0.dist-info/METADATA && ok "PIP_CONFIG_FILE's index is recorded" || bad "PIP_CONFIG_FILE's index not recorded"
 expect_ok python -m venv /venv
 expect_ok /venv/bin/pip install gunicorn
 expect_file /venv/lib/python3/site-packages/gunicorn/__init__.py
@@ -71,6 +74,13 @@ expect_fail "SELF_SIGNED_CERT_IN_CHAIN" npm install
 mkdir -p certs && echo CA >certs/corp-ca.pem
 expect_ok npm install
 rm -r .npmrc certs
+fresh npm-prisma
+printf '{"name":"p","version":"1.0.0","dependencies":{"@prisma/client":"^5"}}' >package.json
+expect_ok npm install
+grep -q "did not initialize yet" node_modules/.prisma/client/index.js && ok "stub client without a schema" || bad "no stub client"
+mkdir prisma; echo 'model User { id Int @id }' >prisma/schema.prisma
+expect_ok npm ci
+expect_file node_modules/.prisma/client/schema.prisma
 expect_fail "frozen-lockfile" yarn install --frozen-lockfile
 expect_ok yarn install
 expect_file yarn.lock
@@ -232,6 +242,7 @@ expect_fail "'/w/gradle/lib/core' is not part of the build" gradle dependencies
 printf 'apply from: "$rootDir/deps.gradle"\n' >lib/core/build.gradle
 expect_fail "Could not read script '/w/gradle/deps.gradle'" gradle dependencies
 echo "dependencies { implementation 'a.b:core-dep:2.0' }" >deps.gradle
+expect_fail "initialization script '/w/gradle/ci/init.gradle' does not exist" gradle --init-script ci/init.gradle dependencies
 expect_ok gradle dependencies
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/app-dep/1.0/app-dep-1.0.jar
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/core-dep/2.0/core-dep-2.0.jar

@@ -191,7 +191,23 @@ internal sealed class ScriptClassifier
             return;
         }
 
-        Dispatch(command.Words, state, heredoc, stdinFromPipe);
+        // A NAME=value prefix holds for that command alone (`COMPOSER=composer.prod.json composer install`).
+        var commandState = state;
+        if (command.Assignments.Count > 0)
+        {
+            commandState = state.Clone();
+            foreach (var assignment in command.Assignments)
+            {
+                commandState.Variables.Set(assignment.Name, assignment.Value.IsResolved ? assignment.Value.Value : null);
+            }
+        }
+
+        Dispatch(command.Words, commandState, heredoc, stdinFromPipe);
+        if (commandState != state)
+        {
+            state.Directory = commandState.Directory;
+        }
+
         state.Variables.Apply(command);
     }
 

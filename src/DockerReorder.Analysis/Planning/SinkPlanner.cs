@@ -499,7 +499,7 @@ public sealed class SinkPlanner
             var overlap = broad.WritesAtOrUnder(target);
             if (overlap == false) continue;
             if (sameFlags && broad.ContextPathFor(target) == source) continue; // the same file, the same way
-            return $"{Keyword(step)} on line {step.Line} writes {source} where the broad copy writes";
+            return $"{Keyword(step)} on line {step.Line} puts {source} at {target.Path}, where the broad copy writes too";
         }
         if (other.Sources.Any(WildcardPattern.HasWildcard) && broad.WritesAtOrUnder(footprint.Destination) != false && !sameFlags)
             return $"{Keyword(step)} on line {step.Line} writes where the broad copy writes";

@@ -61,9 +61,26 @@ npm error command sh -c $script"
   return 0
 }
 
-# node_lifecycle: the install-time scripts npm runs for the root project.
+# node_prisma_postinstall: @prisma/client's own postinstall runs `prisma generate`, which reads the project's
+# schema (package.json prisma.schema, ./schema.prisma or ./prisma/schema.prisma); without one it leaves a stub client.
+node_prisma_postinstall() {
+  [ -d node_modules/@prisma/client ] || return 0
+  schema="$(json_get package.json prisma schema)"
+  [ -n "$schema" ] || for f in schema.prisma prisma/schema.prisma; do [ -f "$f" ] && { schema="$f"; break; }; done
+  mkdir -p node_modules/.prisma/client
+  if [ -n "$schema" ] && [ -f "$schema" ]; then
+    cp "$schema" node_modules/.prisma/client/schema.prisma
+    echo "module.exports = { generatedFrom: '$schema' };" >node_modules/.prisma/client/index.js
+  else
+    echo "warn We could not find your Prisma schema in the default locations"
+    echo "throw new Error('@prisma/client did not initialize yet. Please run \"prisma generate\"');" >node_modules/.prisma/client/index.js
+  fi
+}
+
+# node_lifecycle: the install-time scripts npm runs for the root project (after its dependencies' own).
 node_lifecycle() {
   [ "$ignore_scripts" = yes ] && return 0
+  node_prisma_postinstall
   for s in preinstall install postinstall prepublish preprepare prepare postprepare; do
     node_run_script "$s" || true
   done

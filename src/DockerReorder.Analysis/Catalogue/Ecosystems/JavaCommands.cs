@@ -239,6 +239,20 @@ internal static class JavaCommands
             }
         }
 
+        // An init script (-I) is read before the build, relative to the current folder: Gradle fails when it is missing.
+        foreach (var initScript in arguments.Values("-I", "--init-script"))
+        {
+            if (command.ReadsManifest(initScript.Value, required: true) is { } path)
+            {
+                scripts.Add(path);
+            }
+        }
+
+        if (arguments.Has("-c", "--settings-file", "-b", "--build-file"))
+        {
+            command.Effect.MarkUnverified($"{command.Display} names its settings or build file (`-c`/`-b`), whose includes the analysis does not follow");
+        }
+
         command.ReadsManifest(directory + "/gradle", required: false, isDirectory: true);
         command.ReadsManifest(directory + "/buildSrc", required: false, isDirectory: true);
         foreach (var settingsName in (string[])["settings.gradle", "settings.gradle.kts"])

@@ -520,6 +520,11 @@ internal static class NodeCommands
                     command.NeedsSource($"runs the `{facts.LifecycleScripts[0]}` script of `package.json`, which runs project code");
                 }
 
+                if (!ignoreScripts && PrismaSchemaIn(command, directory, facts) is { } schema)
+                {
+                    command.NeedsSource($"runs the postinstall of `@prisma/client`, which generates the client from the project's Prisma schema `{schema}`");
+                }
+
                 foreach (var patch in facts.PatchFiles)
                 {
                     // Yarn berry reads .yarn/patches whole (below): its patches need no copy of their own.
@@ -536,8 +541,44 @@ internal static class NodeCommands
             }
         }
 
+        // A cache or store folder named on the command line is written too: in the project it may meet the broad copy's files.
+        foreach (var cache in arguments.Values("--cache", "--cache-folder", "--store-dir", "--cache-dir"))
+        {
+            if (command.TryResolve(cache, out var cachePath))
+            {
+                command.Effect.Write(cachePath);
+            }
+        }
+
+        if (arguments.Value("--userconfig") is { } userConfig)
+        {
+            command.ReadsManifest(userConfig.Value, required: true);
+        }
+
         var modules = modulesFolder ?? directory + "/node_modules";
         command.Effect.Write(command.Resolve(modules) ?? modules);
+    }
+
+    // The first Prisma schema (file or folder) of the context that @prisma/client's postinstall would read, or null.
+    private static string? PrismaSchemaIn(CommandInvocation command, string directory, PackageJson facts)
+    {
+        foreach (var schema in facts.PrismaSchemas)
+        {
+            if (command.Resolve(directory + "/" + schema) is not { } path)
+            {
+                continue;
+            }
+
+            // Prisma 6 also takes a folder of .prisma files.
+            var isFile = schema.EndsWith(".prisma", StringComparison.Ordinal) || schema.EndsWith(".ts", StringComparison.Ordinal);
+            if (isFile ? command.Lookup(path).State == ManifestState.Present
+                : command.Classifier.ListDirectory?.Invoke(path)?.Any(name => name.EndsWith(".prisma", StringComparison.Ordinal)) == true)
+            {
+                return WorkingPath.Normalize(schema);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The lock and configuration files one package manager reads, and which of them an install may rewrite.</summary>

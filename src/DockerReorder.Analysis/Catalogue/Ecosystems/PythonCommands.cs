@@ -204,6 +204,15 @@ internal static class PythonCommands
             command.WritesPath(file);
         }
 
+        // The cache folder is written (and read: a host copy of it in the project would feed the install).
+        foreach (var cache in arguments.Values("--cache-dir"))
+        {
+            if (command.TryResolve(cache, out var cachePath))
+            {
+                command.Effect.Write(cachePath);
+            }
+        }
+
         if (files.Count > 0 || fromEnvironment.Count > 0)
         {
             command.Effect.Install(command.Display);
@@ -282,6 +291,11 @@ internal static class PythonCommands
             }
         }
 
+        if (!uv && command.Variable("PIP_CONFIG_FILE") is { Length: > 0 } config && config != "/dev/null")
+        {
+            PipConfigFile(command, config);
+        }
+
         if (!uv && command.Variable("PIP_FIND_LINKS") is { Length: > 0 } links)
         {
             foreach (var link in links.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(link => !link.Contains("://", StringComparison.Ordinal)))
@@ -291,6 +305,34 @@ internal static class PythonCommands
         }
 
         return files;
+    }
+
+    // PIP_CONFIG_FILE names a config file pip reads for every command (https://pip.pypa.io/en/stable/topics/configuration/):
+    // one in the project is a manifest, copied like .npmrc; one whose options name local files or folders needs the source.
+    private static void PipConfigFile(CommandInvocation command, string config)
+    {
+        var lookup = command.ReadsAndLooksUp(config, required: true);
+        if (lookup.Content is not { } text)
+        {
+            return;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var equals = line.IndexOf('=');
+            if (equals < 0)
+            {
+                continue;
+            }
+
+            var key = line[..equals].Trim();
+            var value = line[(equals + 1)..].Trim();
+            if (key is "find-links" or "constraint" or "requirement" or "build-constraint" && value.Length > 0 && !value.Contains("://", StringComparison.Ordinal))
+            {
+                command.NeedsSource($"reads `{key} = {value}` from the pip config file `{config}`");
+                return;
+            }
+        }
     }
 
     /// <summary>Where installed packages go: <c>--target</c>/<c>--prefix</c>, the venv of the pip used or of <c>VIRTUAL_ENV</c>, or the system's site-packages.</summary>

@@ -11,13 +11,22 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// Patch files the install applies: named by <c>pnpm.patchedDependencies</c> (pnpm), a top-level <c>patchedDependencies</c> (bun),
 /// or a <c>patch:</c> dependency or resolution (Yarn: <c>patch:pkg@npm%3A1.0.0#~/patches/pkg.patch</c>).
 /// </param>
+/// <param name="PrismaSchemas">
+/// The Prisma schema files <c>@prisma/client</c>'s postinstall would read when it is a dependency (it runs <c>prisma generate</c> at
+/// install: https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/generating-prisma-client): the <c>prisma.schema</c>
+/// path, else Prisma's default places; empty without that dependency.
+/// </param>
 internal sealed record PackageJson(
     IReadOnlyList<string> LocalDependencies,
     bool HasWorkspaces,
     IReadOnlyList<string> LifecycleScripts,
     string? PackageManager,
-    IReadOnlyList<string> PatchFiles)
+    IReadOnlyList<string> PatchFiles,
+    IReadOnlyList<string> PrismaSchemas)
 {
+    // Where `prisma generate` looks for the schema when package.json names none (and Prisma 6's config file, which may name one).
+    private static readonly string[] DefaultPrismaSchemas = ["schema.prisma", "prisma/schema.prisma", "prisma/schema", "prisma.config.ts"];
+
     private static readonly string[] DependencyFields = ["dependencies", "devDependencies", "optionalDependencies"];
 
     // Fields that replace a dependency's version wherever it appears (Yarn's resolutions, npm's overrides): a local spec there is installed too.
@@ -77,6 +86,7 @@ internal sealed record PackageJson(
 
             var local = new List<string>();
             var patches = new List<string>();
+            var generatesPrismaClient = false;
             foreach (var field in DependencyFields.Concat(OverrideFields))
             {
                 if (root.TryGetProperty(field, out var dependencies) && dependencies.ValueKind == JsonValueKind.Object)
@@ -84,6 +94,7 @@ internal sealed record PackageJson(
                     foreach (var dependency in dependencies.EnumerateObject())
                     {
                         var spec = dependency.Value.ValueKind == JsonValueKind.String ? dependency.Value.GetString() ?? string.Empty : string.Empty;
+                        generatesPrismaClient |= dependency.NameEquals("@prisma/client") && !OverrideFields.Contains(field);
                         if (LocalPrefixes.Any(prefix => spec.StartsWith(prefix, StringComparison.Ordinal)) || spec is "." or "..")
                         {
                             local.Add($"{dependency.Name}@{spec}");
@@ -120,7 +131,12 @@ internal sealed record PackageJson(
 
             var hasWorkspaces = root.TryGetProperty("workspaces", out var workspaces) && workspaces.ValueKind is JsonValueKind.Array or JsonValueKind.Object;
             var packageManager = root.TryGetProperty("packageManager", out var manager) && manager.ValueKind == JsonValueKind.String ? manager.GetString() : null;
-            return new PackageJson(local, hasWorkspaces, scripts, packageManager, patches);
+            IReadOnlyList<string> prismaSchemas = !generatesPrismaClient ? []
+                : root.TryGetProperty("prisma", out var prisma) && prisma.ValueKind == JsonValueKind.Object
+                  && prisma.TryGetProperty("schema", out var schema) && schema.ValueKind == JsonValueKind.String && schema.GetString() is { Length: > 0 } custom
+                    ? [custom]
+                    : DefaultPrismaSchemas;
+            return new PackageJson(local, hasWorkspaces, scripts, packageManager, patches, prismaSchemas);
         }
         catch (JsonException)
         {
