@@ -550,11 +550,6 @@ internal static class NodeCommands
             }
         }
 
-        if (arguments.Value("--userconfig") is { } userConfig)
-        {
-            command.ReadsManifest(userConfig.Value, required: true);
-        }
-
         var modules = modulesFolder ?? directory + "/node_modules";
         command.Effect.Write(command.Resolve(modules) ?? modules);
     }

@@ -234,20 +234,14 @@ internal static class PythonCommands
         WritesSitePackages(command, arguments, uv);
     }
 
-    // pip reads the configuration file PIP_CONFIG_FILE names (https://pip.pypa.io/en/stable/topics/configuration/#pip-config-file),
-    // skipping it when missing; uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`
+    // uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`
     // of the working directory, unless `--no-config` (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a
     // constraint set there changes what the install resolves.
     private static void ConfigFiles(CommandInvocation command, ParsedArguments arguments, bool uv)
     {
         if (!uv)
         {
-            if (command.Variable("PIP_CONFIG_FILE") is { Length: > 0 } file && file != "/dev/null" && command.Resolve(file) is { } path && command.TouchesWorkingDirectory(path))
-            {
-                command.ReadsManifest(file, required: false);
-            }
-
-            return;
+            return; // PIP_CONFIG_FILE: see PipConfigFile, which also reads what the file names
         }
 
         if (arguments.Has("--no-config") || command.Variable("UV_NO_CONFIG") is { Length: > 0 } and not ("0" or "false"))
@@ -311,7 +305,13 @@ internal static class PythonCommands
     // one in the project is a manifest, copied like .npmrc; one whose options name local files or folders needs the source.
     private static void PipConfigFile(CommandInvocation command, string config)
     {
-        var lookup = command.ReadsAndLooksUp(config, required: true);
+        // pip skips a missing file silently; one outside the project (/etc/pip.conf) is the image's, not the context's.
+        if (command.Resolve(config) is not { } path || !command.TouchesWorkingDirectory(path))
+        {
+            return;
+        }
+
+        var lookup = command.ReadsAndLooksUp(config, required: false);
         if (lookup.Content is not { } text)
         {
             return;
