@@ -300,6 +300,15 @@ internal sealed class ScriptClassifier
         if (CommandTable.Handlers.TryGetValue(name, out var handler))
         {
             handler(invocation);
+            foreach (var variable in SystemConfigPaths.VariablesOf(name))
+            {
+                // ENV PIP_CONFIG_FILE=/app/pip.conf: the configuration comes from wherever the variable points, maybe the source.
+                if (invocation.Variable(variable) is { Length: > 0 } file)
+                {
+                    invocation.ReadsPath(new ShellWord(file));
+                }
+            }
+
             return;
         }
 

@@ -28,6 +28,23 @@ internal static class SystemConfigPaths
         ["gem"] = ["/etc/gemrc", "/usr/local/etc/gemrc"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly string[] NpmConfigVariables = ["NPM_CONFIG_USERCONFIG", "npm_config_userconfig", "NPM_CONFIG_GLOBALCONFIG", "npm_config_globalconfig"];
+
+    // A variable that names the configuration file a command reads (https://pip.pypa.io/en/stable/topics/configuration/,
+    // https://docs.npmjs.com/cli/using-npm/config#environment-variables), by command name.
+    private static readonly FrozenDictionary<string, string[]> VariablesByCommand = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["pip"] = ["PIP_CONFIG_FILE"],
+        ["python"] = ["PIP_CONFIG_FILE"],
+        ["npm"] = NpmConfigVariables,
+        ["npx"] = NpmConfigVariables,
+        ["yarn"] = NpmConfigVariables,
+        ["pnpm"] = NpmConfigVariables,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The variables naming a configuration file that <paramref name="command"/> reads; none when it is not listed.</summary>
+    internal static IEnumerable<string> VariablesOf(string command) => VariablesByCommand.TryGetValue(command, out var names) ? names : [];
+
     /// <summary>The absolute paths <paramref name="ecosystem"/> reads on every run; none when it is not listed.</summary>
     internal static IEnumerable<string> Of(string ecosystem) => ByEcosystem.TryGetValue(ecosystem, out var paths) ? paths : [];
 }

@@ -88,6 +88,13 @@ public sealed class SinkPlanner
         _effects ??= new(ReferenceEqualityComparer.Instance);
         if (_effects.TryGetValue(step, out var cached)) return cached;
         var instruction = step.Instruction;
+        if (!instruction.IsJsonForm && ForeignShell(step) is { } shell && !IsPlainInstallerCall(instruction))
+        {
+            // PowerShell and cmd read the script with other rules (`type file` prints the file there): nothing is known.
+            var foreign = new StepEffect { Kind = StepEffectKind.Unknown, Reason = $"the RUN runs with `{shell}`, a shell the catalogue does not read" };
+            _effects[step] = foreign;
+            return foreign;
+        }
         var run = new RunStep(
             instruction.IsJsonForm ? null : (instruction.Arguments.Count > 0 ? instruction.Arguments[0] : ""),
             instruction.IsJsonForm ? instruction.Arguments : null,
@@ -101,6 +108,44 @@ public sealed class SinkPlanner
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
         return effect;
+    }
+
+    private static readonly string[] PosixShells = ["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"];
+
+    // The shell a shell-form RUN runs with when it is not a POSIX shell: the SHELL instruction's, or cmd on a Windows base image.
+    private string? ForeignShell(Step step)
+    {
+        if (step.State.Shell is { Count: > 0 } shell)
+        {
+            var name = ScriptClassifier.CommandName(shell[0].Replace('\\', '/')).ToLowerInvariant();
+            if (name.EndsWith(".exe", StringComparison.Ordinal)) name = name[..^4];
+            return PosixShells.Contains(name) ? null : shell[0];
+        }
+        return IsWindowsImage(StageOf(step), 0) ? "cmd /S /C" : null;
+    }
+
+    private static readonly string[] CrossPlatformInstallers = ["dotnet", "nuget", "npm", "yarn", "pnpm", "pip", "go", "cargo", "mvn", "gradle", "composer", "bundle"];
+
+    // `RUN dotnet restore` means the same under cmd and PowerShell as under sh: one installer call, words without quotes,
+    // variables, redirections or backslashes, is read as usual.
+    private static bool IsPlainInstallerCall(InstructionSyntax instruction)
+    {
+        if (instruction.Heredocs.Count > 0 || instruction.Arguments.Count == 0) return false;
+        var script = instruction.Arguments[0].Trim();
+        if (script.Length == 0 || script.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '_' or '=' or ':' or '/' or '-'))) return false;
+        var first = script.Split(' ', 2)[0];
+        return CrossPlatformInstallers.Contains(first, StringComparer.OrdinalIgnoreCase);
+    }
+
+    // Windows base images (servercore, nanoserver, windows, .NET Framework) run shell-form RUNs with cmd; a stage built FROM another inherits its base.
+    private bool IsWindowsImage(Stage stage, int depth)
+    {
+        var image = stage.BaseImage;
+        if (image.Contains("nanoserver", StringComparison.OrdinalIgnoreCase) || image.Contains("servercore", StringComparison.OrdinalIgnoreCase) ||
+            image.Contains("/windows", StringComparison.OrdinalIgnoreCase) || image.Contains("dotnet/framework/", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var parent = _model.Stages.FirstOrDefault(s => s.Index < stage.Index && string.Equals(s.Name, image, StringComparison.OrdinalIgnoreCase));
+        return parent is not null && depth < 64 && IsWindowsImage(parent, depth + 1);
     }
 
     // The values of a RUN's --mount flags; most RUNs have none, and get no list.
