@@ -28,6 +28,9 @@ internal sealed class EffectAccumulator
     /// <summary>Records a dependency install, by its display text.</summary>
     internal void Install(string display) => installs.Add(display);
 
+    /// <summary>How many dependency installs have been recorded so far.</summary>
+    internal int InstallCount => installs.Count;
+
     /// <summary>Records a recognised package manager.</summary>
     internal void Ecosystem(string name)
     {

@@ -299,9 +299,13 @@ internal sealed class ScriptClassifier
 
         if (CommandTable.Handlers.TryGetValue(name, out var handler))
         {
+            int installsBefore = invocation.Effect.InstallCount;
             handler(invocation);
+            // A dependency install reads its user config (PIP_CONFIG_FILE, NPM_CONFIG_USERCONFIG) as a manifest, copied with the others.
+            bool installReadsUserConfig = invocation.Effect.InstallCount > installsBefore;
             foreach (var variable in SystemConfigPaths.VariablesOf(name))
             {
+                if (installReadsUserConfig && variable is "PIP_CONFIG_FILE" or "NPM_CONFIG_USERCONFIG" or "npm_config_userconfig") continue;
                 // ENV PIP_CONFIG_FILE=/app/pip.conf: the configuration comes from wherever the variable points, maybe the source.
                 if (invocation.Variable(variable) is { Length: > 0 } file)
                 {
