@@ -121,8 +121,35 @@ public sealed class SinkPlanner
             if (name.EndsWith(".exe", StringComparison.Ordinal)) name = name[..^4];
             return PosixShells.Contains(name) ? null : shell[0];
         }
-        return IsWindowsImage(StageOf(step), 0) ? "cmd /S /C" : null;
+        // Most files have no Windows stage: then no RUN needs its stage looked up (a map of every instruction).
+        var windows = WindowsStages();
+        return windows is not null && windows[StageOf(step).Index] ? "cmd /S /C" : null;
     }
+
+    // Which stages run on a Windows base image, by stage index; null when none does. Computed once: asking per RUN
+    // searched the earlier stages for a parent, quadratic in a file of thousands of stages.
+    private bool[]? WindowsStages()
+    {
+        if (_windowsStagesKnown) return _windowsStages;
+        _windowsStagesKnown = true;
+        var stages = _model.Stages;
+        var flags = new bool[stages.Count];
+        var firstByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        bool any = false;
+        foreach (var stage in stages)
+        {
+            var image = stage.BaseImage;
+            // A stage built FROM an earlier stage (the first of that name, as before) inherits its base.
+            flags[stage.Index] = IsWindowsImageName(image) || (firstByName.TryGetValue(image, out var parent) && flags[parent]);
+            any |= flags[stage.Index];
+            if (stage.Name is { } name) firstByName.TryAdd(name, stage.Index);
+        }
+        _windowsStages = any ? flags : null;
+        return _windowsStages;
+    }
+
+    private bool[]? _windowsStages;
+    private bool _windowsStagesKnown;
 
     private static readonly string[] CrossPlatformInstallers = ["dotnet", "nuget", "npm", "yarn", "pnpm", "pip", "go", "cargo", "mvn", "gradle", "composer", "bundle"];
 
@@ -137,16 +164,10 @@ public sealed class SinkPlanner
         return CrossPlatformInstallers.Contains(first, StringComparer.OrdinalIgnoreCase);
     }
 
-    // Windows base images (servercore, nanoserver, windows, .NET Framework) run shell-form RUNs with cmd; a stage built FROM another inherits its base.
-    private bool IsWindowsImage(Stage stage, int depth)
-    {
-        var image = stage.BaseImage;
-        if (image.Contains("nanoserver", StringComparison.OrdinalIgnoreCase) || image.Contains("servercore", StringComparison.OrdinalIgnoreCase) ||
-            image.Contains("/windows", StringComparison.OrdinalIgnoreCase) || image.Contains("dotnet/framework/", StringComparison.OrdinalIgnoreCase))
-            return true;
-        var parent = _model.Stages.FirstOrDefault(s => s.Index < stage.Index && string.Equals(s.Name, image, StringComparison.OrdinalIgnoreCase));
-        return parent is not null && depth < 64 && IsWindowsImage(parent, depth + 1);
-    }
+    // Windows base images (servercore, nanoserver, windows, .NET Framework) run shell-form RUNs with cmd.
+    private static bool IsWindowsImageName(string image) =>
+        image.Contains("nanoserver", StringComparison.OrdinalIgnoreCase) || image.Contains("servercore", StringComparison.OrdinalIgnoreCase) ||
+        image.Contains("/windows", StringComparison.OrdinalIgnoreCase) || image.Contains("dotnet/framework/", StringComparison.OrdinalIgnoreCase);
 
     // The values of a RUN's --mount flags; most RUNs have none, and get no list.
     private static IReadOnlyList<string> MountsOf(InstructionSyntax instruction)
