@@ -58,9 +58,8 @@ public sealed class DockerfileSyntax
             int start = text.LastIndexOf('\n', Math.Max(end - 1, 0)) + 1;
             if (start < last.Span.Start) start = last.Span.Start;
             // A comment or empty line inside the span is one the continuation skipped (BuildKit's parser does too).
-            if (start > last.Span.Start && text.AsSpan(start, end - start).Trim(" \t").Length is var length
-                && (length == 0 || text.AsSpan(start, end - start).TrimStart(" \t")[0] == '#'))
-                return true;
+            var lastLine = text.AsSpan(start, end - start).TrimStart(" \t");
+            if (start > last.Span.Start && (lastLine.IsEmpty || lastLine[0] == '#')) return true;
             Parsing.ParserSession.TrimContinuation(text, EscapeCharacter, start, end, out bool continues);
             return continues;
         }

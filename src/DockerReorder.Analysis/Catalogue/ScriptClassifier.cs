@@ -301,11 +301,8 @@ internal sealed class ScriptClassifier
         {
             int installsBefore = invocation.Effect.InstallCount;
             handler(invocation);
-            // A dependency install reads its user config (PIP_CONFIG_FILE, NPM_CONFIG_USERCONFIG) as a manifest, copied with the others.
-            bool installReadsUserConfig = invocation.Effect.InstallCount > installsBefore;
-            foreach (var variable in SystemConfigPaths.VariablesOf(name))
+            foreach (var variable in SystemConfigPaths.VariablesOf(name, installing: invocation.Effect.InstallCount > installsBefore))
             {
-                if (installReadsUserConfig && variable is "PIP_CONFIG_FILE" or "NPM_CONFIG_USERCONFIG" or "npm_config_userconfig") continue;
                 // ENV PIP_CONFIG_FILE=/app/pip.conf: the configuration comes from wherever the variable points, maybe the source.
                 if (invocation.Variable(variable) is { Length: > 0 } file)
                 {

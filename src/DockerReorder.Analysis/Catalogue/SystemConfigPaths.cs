@@ -42,8 +42,18 @@ internal static class SystemConfigPaths
         ["pnpm"] = NpmConfigVariables,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The variables naming a configuration file that <paramref name="command"/> reads; none when it is not listed.</summary>
-    internal static IEnumerable<string> VariablesOf(string command) => VariablesByCommand.TryGetValue(command, out var names) ? names : [];
+    // The files a dependency install reads itself as manifests, copied with the others (PythonCommands.PipConfigFile, NodeCommands' user config).
+    private static readonly string[] ReadByInstalls = ["PIP_CONFIG_FILE", "NPM_CONFIG_USERCONFIG", "npm_config_userconfig"];
+
+    /// <summary>
+    /// The variables naming a configuration file that <paramref name="command"/> reads; none when it is not listed. When the command is
+    /// <paramref name="installing"/> dependencies, the variables whose file the install reads as a manifest are left out.
+    /// </summary>
+    internal static IEnumerable<string> VariablesOf(string command, bool installing)
+    {
+        if (!VariablesByCommand.TryGetValue(command, out var names)) return [];
+        return installing ? names.Where(name => !ReadByInstalls.Contains(name, StringComparer.Ordinal)) : names;
+    }
 
     /// <summary>The absolute paths <paramref name="ecosystem"/> reads on every run; none when it is not listed.</summary>
     internal static IEnumerable<string> Of(string ecosystem) => ByEcosystem.TryGetValue(ecosystem, out var paths) ? paths : [];

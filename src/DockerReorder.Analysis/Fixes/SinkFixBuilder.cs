@@ -168,10 +168,8 @@ public static class SinkFixBuilder
         var copy = plan.BroadCopy.Copy;
         var target = plan.BroadCopy.Destination;
         string rel = ImageLocation.IsUnder(directory, target) == true ? ImagePath.RelativeTo(directory.Path, target.Path) : directory.Path;
-        var (installDir, copyDir) = (install.Step.State.WorkingDirectory, copy.Step.State.WorkingDirectory);
         // The same path again after a crossed WORKDIR counts as the same: the relative destination means the same there.
-        bool sameWorkdir = installDir.Version == copyDir.Version
-            || (installDir.Path is { } a && copyDir.Path is { } b && string.Equals(ImagePath.Normalize(a), ImagePath.Normalize(b), StringComparison.Ordinal));
+        bool sameWorkdir = install.Step.State.WorkingDirectory.IsSameAs(copy.Step.State.WorkingDirectory);
         string baseText;
         if (copy.Destination.StartsWith('/') || sameWorkdir)
         {

@@ -16,4 +16,9 @@ public sealed record WorkingDirectory(string? Path, int Version)
         if (path.StartsWith('/')) return ImagePath.Normalize(path);
         return Path is null ? null : ImagePath.Normalize(Path + "/" + path);
     }
+
+    /// <summary>True when both directories are the same one: the same version, or the same known path (<c>WORKDIR /app</c> again).</summary>
+    public bool IsSameAs(WorkingDirectory other) =>
+        Version == other.Version
+        || (Path is { } a && other.Path is { } b && string.Equals(ImagePath.Normalize(a), ImagePath.Normalize(b), StringComparison.Ordinal));
 }

@@ -194,7 +194,7 @@ public sealed class SinkPlanner
     {
         var known = state.KnownVariables;
         if (known.ContainsKey("HOME") || state.Variables.ContainsKey("HOME")) return known;
-        if (state.User is not (null or "root" or "0" or "root:root" or "0:0")) return known;
+        if (!IsRoot(state.User)) return known;
         return known is KnownVariableSet set
             ? set.With("HOME", "/root") // shares the variables: a copy per state was quadratic in ENV lines
             : new Dictionary<string, string>(known, StringComparer.Ordinal) { ["HOME"] = "/root" };
@@ -289,15 +289,10 @@ public sealed class SinkPlanner
         for (; barrierReason is null && index < stage.Steps.Count; index++)
         {
             var step = stage.Steps[index];
-            string? reason = null;
-            if (ReferenceEquals(step.Instruction, _openLastInstruction))
-            {
-                reason = $"{Keyword(step)} on line {step.Line} ends the file inside a line continuation: a line moved below it would join it";
-                barrier = step;
-                barrierReason = reason;
-                break;
-            }
-            switch (step.Kind)
+            string? reason = ReferenceEquals(step.Instruction, _openLastInstruction)
+                ? $"{Keyword(step)} on line {step.Line} ends the file inside a line continuation: a line moved below it would join it"
+                : null;
+            if (reason is null) switch (step.Kind)
             {
                 case InstructionKind.Env:
                 case InstructionKind.Arg:
@@ -460,10 +455,8 @@ public sealed class SinkPlanner
     private bool LandsInAnotherWorkdir(ContextCopy copy, List<Step> kept)
     {
         var lastWorkdir = kept.FindLast(s => s.Kind == InstructionKind.Workdir);
-        if (lastWorkdir is null) return false;
-        var from = copy.Step.State.WorkingDirectory.Path;
-        var to = DockerfileModel.Apply(lastWorkdir.State, lastWorkdir.Instruction, Escape).WorkingDirectory.Path;
-        return from is null || to is null || !string.Equals(ImagePath.Normalize(from), ImagePath.Normalize(to), StringComparison.Ordinal);
+        // After a WORKDIR the version always differs: only a known path can show it is the same directory.
+        return lastWorkdir is not null && !copy.Step.State.WorkingDirectory.IsSameAs(DockerfileModel.Apply(lastWorkdir.State, lastWorkdir.Instruction, Escape).WorkingDirectory);
     }
 
     private static bool IsRoot(string? user) => user is null or "" or "root" or "0" or "root:root" or "0:0";

@@ -133,11 +133,7 @@ public sealed class MutatedDockerfileTests
     // except that a broad copy landing in another working directory may have its destination spelled out.
     private static string? LostInstructions(DockerfileSyntax before, DockerfileSyntax after)
     {
-        var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var instruction in after.Instructions)
-        {
-            foreach (var key in Keys(instruction)) remaining[key] = remaining.GetValueOrDefault(key) + 1;
-        }
+        var remaining = KeyCounts(after);
         foreach (var instruction in before.Instructions)
         {
             var key = Keys(instruction).FirstOrDefault(k => remaining.GetValueOrDefault(k) > 0);
@@ -145,6 +141,17 @@ public sealed class MutatedDockerfileTests
             remaining[key]--;
         }
         return null;
+    }
+
+    // How many instructions of the tree have each key.
+    private static Dictionary<string, int> KeyCounts(DockerfileSyntax tree)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var instruction in tree.Instructions)
+        {
+            foreach (var key in Keys(instruction)) counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
     }
 
     // The exact text, and for a copy also its flags and sources (its destination may be spelled out, in either form).
@@ -161,11 +168,7 @@ public sealed class MutatedDockerfileTests
     // A COPY the fix wrote names files that exist in the context and that .dockerignore does not exclude.
     private static string? MissingWrittenSource(DockerfileSyntax before, DockerfileSyntax after, BuildContext context)
     {
-        var original = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var instruction in before.Instructions)
-        {
-            foreach (var key in Keys(instruction)) original[key] = original.GetValueOrDefault(key) + 1;
-        }
+        var original = KeyCounts(before);
         foreach (var instruction in after.Instructions)
         {
             // An original copy, moved (and perhaps with its destination spelled out), is not one the fix wrote.

@@ -123,7 +123,7 @@ internal static class PythonCommands
             case "sync" when uv:
                 command.Effect.Ecosystem(ecosystem);
                 command.Effect.Install(command.Display);
-                ConfigFiles(command, arguments, uv);
+                UvConfigFiles(command, arguments);
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in arguments.Positionals.Skip(1))
                 {
@@ -156,7 +156,11 @@ internal static class PythonCommands
     private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv)
     {
         command.Effect.Ecosystem(ecosystem);
-        ConfigFiles(command, arguments, uv);
+        if (uv)
+        {
+            UvConfigFiles(command, arguments);
+        }
+
         var files = arguments.Values("-r", "--requirement", "-c", "--constraint", "--overrides", "--build-constraint").ToList();
         var packages = arguments.Positionals.Skip(1).ToList();
         var fromEnvironment = EnvironmentFiles(command, uv);
@@ -237,13 +241,9 @@ internal static class PythonCommands
     // uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`
     // of the working directory, unless `--no-config` (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a
     // constraint set there changes what the install resolves.
-    private static void ConfigFiles(CommandInvocation command, ParsedArguments arguments, bool uv)
+    // (pip's PIP_CONFIG_FILE: see PipConfigFile, which also reads what the file names.)
+    private static void UvConfigFiles(CommandInvocation command, ParsedArguments arguments)
     {
-        if (!uv)
-        {
-            return; // PIP_CONFIG_FILE: see PipConfigFile, which also reads what the file names
-        }
-
         if (arguments.Has("--no-config") || command.Variable("UV_NO_CONFIG") is { Length: > 0 } and not ("0" or "false"))
         {
             return;
