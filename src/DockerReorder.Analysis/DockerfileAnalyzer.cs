@@ -32,7 +32,7 @@ public static class DockerfileAnalyzer
     public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, IEcosystemCatalogue catalogue)
     {
         // A file BuildKit would reject is not rewritten: its meaning is not known.
-        if (tree.HasErrors || SuppressionComments.IgnoresFile(tree)) return [];
+        if (tree.HasErrors || !CopiesFromContext(tree) || SuppressionComments.IgnoresFile(tree)) return [];
         var model = DockerfileModel.Build(tree);
         var ruleContext = new RuleContext(model, context, new SinkPlanner(model, context, catalogue, options), options);
         var findings = new List<Finding>();
@@ -49,6 +49,19 @@ public static class DockerfileAnalyzer
         return findings
             .OrderBy(f => (f.Span.Start, f.Rule.Id), PositionThenRule)
             .ToList();
+    }
+
+    /// <summary>
+    /// False when no instruction is a COPY or ADD: every rule starts from a copy out of the build context (a broad copy's
+    /// sink plan), so such a file has no finding and its model, plans and build context need not be made.
+    /// </summary>
+    public static bool CopiesFromContext(DockerfileSyntax tree)
+    {
+        foreach (var instruction in tree.Instructions)
+        {
+            if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add) return true;
+        }
+        return false;
     }
 
     private static readonly Comparer<(int Start, string RuleId)> PositionThenRule = Comparer<(int Start, string RuleId)>.Create(

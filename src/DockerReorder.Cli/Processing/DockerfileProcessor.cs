@@ -62,7 +62,8 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var relative = Path.GetRelativePath(contextDirectory, nominalPath);
         string? dockerfileInContext = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace(Path.DirectorySeparatorChar, '/');
         var files = new FileSystemContext(contextDirectory);
-        var context = BuildContext.Open(files, dockerfileInContext);
+        // A file that copies nothing from its context has no finding: its ignore files need not be looked for.
+        var context = DockerfileAnalyzer.CopiesFromContext(tree) ? BuildContext.Open(files, dockerfileInContext) : null;
         notes?.Add($"{display}: context {displayPath(contextDirectory)}");
 
         // Read what explaining needs from the original tree now: once fixing has its own tree, the original can go.
