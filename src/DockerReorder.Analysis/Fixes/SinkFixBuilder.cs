@@ -181,8 +181,12 @@ public static class SinkFixBuilder
             baseText = copy.AbsoluteDestination ?? copy.RawDestination;
         }
         if (baseText == ".") baseText = "./";
+        // A destination in one pair of double quotes (`"$APP_HOME"`) gets the rest inside them, as a person writes it.
+        bool quoted = !copy.Instruction.IsJsonForm && baseText.Length >= 2 && baseText[0] == '"' && baseText[^1] == '"' && baseText.Count(c => c == '"') == 2;
+        if (quoted) baseText = baseText[1..^1];
         if (!baseText.EndsWith('/')) baseText += "/";
-        return rel.Length == 0 ? baseText : baseText + rel + "/";
+        var text = rel.Length == 0 ? baseText : baseText + rel + "/";
+        return quoted ? "\"" + text + "\"" : text;
     }
 
     private static string CopyKeyword(string keyword)
