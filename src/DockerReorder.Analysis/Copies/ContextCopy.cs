@@ -87,7 +87,8 @@ public sealed class ContextCopy
             sources.Add(CleanSource(value));
         }
         string rawDest = args[^1];
-        var destination = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(rawDest, escape) : rawDest, step, escape, variables);
+        var destination = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(rawDest, escape) : rawDest, step, escape, variables)
+            ?? UnderSymbolicWorkdir(rawDest, step, escape);
         if (destination is null) unknown = true;
         foreach (var flag in instruction.Flags)
         {
@@ -107,6 +108,18 @@ public sealed class ContextCopy
         var word = DockerfileWord.Process(raw, step.State.Variables, escape);
         variables.AddRange(word.Variables);
         return word.Value;
+    }
+
+    // `COPY . ${APP_HOME}` under `WORKDIR ${APP_HOME}`, with no ENV or ARG declaring APP_HOME between them: the same
+    // directory for every absolute value, so the destination is the working directory (`./`, or `./src` for
+    // `${APP_HOME}/src`). For a relative value (a --build-arg) the copy lands strictly below the working directory in
+    // both orders, so nothing the install reads there comes from it (a value climbing with `..` aside). Null otherwise.
+    private static string? UnderSymbolicWorkdir(string rawDest, Step step, char escape)
+    {
+        if (step.State.WorkingDirectory.Binding is not { } workdir || step.State.Variables is not VariableSet set) return null;
+        if (step.Instruction.IsJsonForm && rawDest.Contains('"')) return null; // quotes in exec form are part of the path
+        if (DockerfileWord.SingleVariable(rawDest, escape, out var rest) is not { } name || set.BindingOf(name) != workdir) return null;
+        return rest.Length == 0 ? "." : "." + rest;
     }
 
     // Exec-form values are literal text apart from variables: protect quotes and escapes from the word processor.

@@ -26,9 +26,20 @@ public static class SinkFixBuilder
         var movable = copyInstruction.MovableSpan;
         edits.Add(new TextEdit(WithCollapsedBlankLine(source, movable), ""));
 
-        // 2. A manifest copy right before each install that reads files from the broad copy.
-        foreach (var install in plan.Installs)
+        // 2. A manifest copy right before each install that reads files from the broad copy. A manifest an earlier install's
+        // copy brought is there already (`go mod download` then `go mod verify`): in the original the broad copy wrote it
+        // once, before both, so a second copy would only put back what the steps between changed or deleted.
+        var copied = new HashSet<(string, ImageLocation)>();
+        var copiedFolders = new List<(string Folder, ImageLocation Image)>();
+        foreach (var planned in plan.Installs)
         {
+            var manifests = planned.Manifests.Where(m => !copied.Contains((m.ContextPath, m.Image)) && !InCopiedFolder(m, copiedFolders)).ToList();
+            foreach (var m in manifests)
+            {
+                copied.Add((m.ContextPath, m.Image));
+                if (m.IsDirectory) copiedFolders.Add((m.ContextPath.TrimEnd('/') + "/", m.Image));
+            }
+            var install = planned with { Manifests = manifests };
             if (install.Manifests.Count == 0) continue;
             var at = install.Step.Instruction.MovableSpan.Start;
             var text = new StringBuilder();
@@ -73,6 +84,17 @@ public static class SinkFixBuilder
             UnsafeReason = safe ? null : plan.UnsafeReasons[0],
             Edits = edits,
         };
+    }
+
+    // True when a manifest file lies inside a manifest folder copied whole before it, at the matching place.
+    private static bool InCopiedFolder(ManifestFile manifest, List<(string Folder, ImageLocation Image)> folders)
+    {
+        foreach (var (folder, image) in folders)
+        {
+            if (!manifest.ContextPath.StartsWith(folder, StringComparison.Ordinal)) continue;
+            if (image.Join(manifest.ContextPath[folder.Length..]) == manifest.Image) return true;
+        }
+        return false;
     }
 
     // When the moved lines stood between two blank lines, take one blank line with them so the gap does not double.
@@ -181,8 +203,12 @@ public static class SinkFixBuilder
             baseText = copy.AbsoluteDestination ?? copy.RawDestination;
         }
         if (baseText == ".") baseText = "./";
+        // A destination in one pair of double quotes (`"$APP_HOME"`) gets the rest inside them, as a person writes it.
+        bool quoted = !copy.Instruction.IsJsonForm && baseText.Length >= 2 && baseText[0] == '"' && baseText[^1] == '"' && baseText.Count(c => c == '"') == 2;
+        if (quoted) baseText = baseText[1..^1];
         if (!baseText.EndsWith('/')) baseText += "/";
-        return rel.Length == 0 ? baseText : baseText + rel + "/";
+        var text = rel.Length == 0 ? baseText : baseText + rel + "/";
+        return quoted ? "\"" + text + "\"" : text;
     }
 
     private static string CopyKeyword(string keyword)

@@ -99,7 +99,9 @@ public sealed class DockerfileModel
                     : word.StartsWith('/') ? ImagePath.Normalize(word)
                     : state.WorkingDirectory.Path is null ? null
                     : ImagePath.Normalize(state.WorkingDirectory.Path + "/" + word);
-                return state with { WorkingDirectory = new WorkingDirectory(path, state.WorkingDirectory.Version + 1) };
+                var binding = path is null && args.Count > 0 && state.Variables is VariableSet set && DockerfileWord.SingleVariable(args[0], escape) is { } name
+                    ? set.BindingOf(name) : null;
+                return state with { WorkingDirectory = new WorkingDirectory(path, state.WorkingDirectory.Version + 1) { Binding = binding } };
             }
             case InstructionKind.Env:
             {

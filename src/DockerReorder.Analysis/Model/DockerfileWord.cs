@@ -108,6 +108,37 @@ public sealed record DockerfileWord(string? Value, IReadOnlyList<string> Variabl
         return end;
     }
 
+    /// <summary>
+    /// The variable a word names when it is one variable reference and, optionally, a plain path under it
+    /// (<c>$APP_HOME</c>, <c>${APP_HOME}/</c>, <c>${APP_HOME}/src</c>); null for anything else (a modifier such as
+    /// <c>${A:-/x}</c>, escapes, quotes other than one pair around the word, <c>..</c> in the rest). <paramref name="rest"/> is
+    /// the text after the reference.
+    /// </summary>
+    internal static string? SingleVariable(string raw, char escape, out string rest)
+    {
+        rest = "";
+        // One pair of double quotes around the whole word (`WORKDIR "$APP_HOME"`) changes nothing in its value.
+        if (raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"') raw = raw[1..^1];
+        if (raw.Length < 2 || raw[0] != '$') return null;
+        bool braced = raw[1] == '{';
+        int start = braced ? 2 : 1, end = start;
+        while (end < raw.Length && IsNameChar(raw[end])) end++;
+        if (end == start || char.IsAsciiDigit(raw[start])) return null;
+        var name = raw[start..end];
+        if (braced)
+        {
+            if (end >= raw.Length || raw[end] != '}') return null;
+            end++;
+        }
+        rest = raw[end..];
+        if (rest.Length > 0 && (rest[0] != '/' || !IsPlain(rest, escape) || rest.Split('/').Contains(".."))) return null;
+        return name;
+    }
+
+    /// <summary>The variable a word names when it is exactly one variable reference, with at most a trailing <c>/</c>.</summary>
+    internal static string? SingleVariable(string raw, char escape) =>
+        SingleVariable(raw, escape, out var rest) is { } name && rest is "" or "/" ? name : null;
+
     internal static bool IsPlain(string raw, char escape)
     {
         foreach (char c in raw)

@@ -54,6 +54,23 @@ internal sealed class VariableHistory
         return true;
     }
 
+    /// <summary>The version at which <paramref name="name"/> got the value it has at <paramref name="version"/>; false when it is not declared then.</summary>
+    public bool TryGetSetVersion(string name, int version, out int setVersion)
+    {
+        setVersion = 0;
+        if (_changes is null || !_changes.TryGetValue(name, out var slot) || slot.FirstVersion > version) return false;
+        setVersion = slot.FirstVersion;
+        if (slot.Later is { } later)
+        {
+            foreach (var (v, _) in later)
+            {
+                if (v > version) break;
+                setVersion = v;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Starts the next version (its changes follow through <see cref="Set"/>).</summary>
     public int Begin() => ++Latest;
 

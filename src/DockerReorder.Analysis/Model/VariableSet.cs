@@ -64,7 +64,9 @@ public sealed class VariableSet : IReadOnlyDictionary<string, string?>
         {
             var (name, value) = changes is null ? (names![i], null) : (changes[i].Key, changes[i].Value);
             bool exists = history.TryGet(name, version, out var old);
-            if (exists && keepExisting) continue;
+            // An ARG keeps an ENV's known value (ENV wins over a build argument); declaring an unknown one again is a new
+            // binding (`ARG X=/b` after `ARG X=/a` changes the default), which BindingOf tells apart.
+            if (exists && keepExisting && old is not null) continue;
             if (exists && old is not null) { knownCount--; knownHash -= EntryHash(name, old); }
             history.Set(name, value);
             if (!exists) count++;
@@ -98,6 +100,14 @@ public sealed class VariableSet : IReadOnlyDictionary<string, string?>
 
     /// <inheritdoc/>
     public IEnumerable<string?> Values => this.Select(kv => kv.Value);
+
+    /// <summary>
+    /// Which declaration of <paramref name="name"/> this set sees, as a value equal between two sets only when no ENV or
+    /// ARG declared the name between them; null when it is not declared. Tells `WORKDIR $APP_HOME` and a later
+    /// `COPY . $APP_HOME` apart from a copy after `ARG APP_HOME=/other`, though neither value is known.
+    /// </summary>
+    public VariableBinding? BindingOf(string name) =>
+        _history.TryGetSetVersion(name, _version, out int setVersion) ? new VariableBinding(_history, name, setVersion) : null;
 
     /// <inheritdoc/>
     public bool ContainsKey(string key) => _history.TryGet(key, _version, out _);

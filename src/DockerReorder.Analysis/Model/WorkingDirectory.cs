@@ -10,6 +10,12 @@ namespace DockerReorder.Analysis.Model;
 /// <param name="Version">Counts the WORKDIR instructions seen in the stage.</param>
 public sealed record WorkingDirectory(string? Path, int Version)
 {
+    /// <summary>
+    /// When the path is unknown because the WORKDIR names one variable (<c>WORKDIR ${APP_HOME}</c>, an ARG): that
+    /// variable's declaration, so a copy to <c>${APP_HOME}</c> under the same declaration is known to mean this directory.
+    /// </summary>
+    public VariableBinding? Binding { get; init; }
+
     /// <summary>Resolves <paramref name="path"/> against this directory: absolute paths stay; relative ones join (null when unknown).</summary>
     public string? Resolve(string path)
     {

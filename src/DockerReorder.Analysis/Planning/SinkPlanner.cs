@@ -444,7 +444,14 @@ public sealed class SinkPlanner
         var copy = broad.Copy;
         if (copy.Flag("parents") is not null) return "the broad copy uses --parents, which the analysis does not model";
         if (copy.Flag("exclude") is not null) return "the broad copy uses --exclude, which the analysis does not model";
-        if (copy.HasUnknownVariables) return "the broad copy uses a variable whose value is not known statically";
+        if (copy.HasUnknownVariables)
+        {
+            var unknown = copy.Variables.Where(v => !copy.Step.State.Variables.TryGetValue(v, out var value) || value is null).Select(v => "$" + v).ToList();
+            if (unknown.Count == 0) return "the broad copy uses a variable whose value is not known statically";
+            // Only the destination unknown: say which shape is understood (ContextCopy, UnderSymbolicWorkdir).
+            var hint = copy.Sources.Any(s => s.Contains('$')) ? "" : $" (a destination such as {unknown[0]}/ is known only under WORKDIR {unknown[0]} with no ENV or ARG changing it between)";
+            return $"the broad copy uses {string.Join(", ", unknown)}, whose value is not known statically{hint}";
+        }
         return null;
     }
 

@@ -17,6 +17,9 @@ public sealed record MappedStep(BuildStep Step, DockerfileInstruction? Instructi
             var stage = StageOf(step.Stage, instructions, stageCount);
             var match = instructions.FirstOrDefault(i =>
                 i.Stage == stage && !used.Contains(i) && Normalise(i.Text) == Normalise(step.Text));
+            // COPY and WORKDIR steps are printed with their variables expanded.
+            match ??= instructions.FirstOrDefault(i =>
+                i.Stage == stage && !used.Contains(i) && Normalise(ExpandedInstructionText.Of(i, instructions)) == Normalise(step.Text));
             // BuildKit now and then prints a step header without its stage label; then the text alone decides, if it is unique.
             if (match is null)
             {
