@@ -14,7 +14,7 @@ public static class ManifestNames
         "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "symfony.lock", "patches.json", "patches.lock.json", "pom.xml",
         "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew", "mvnw", "settings.xml",
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
-        "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".python-version", ".nvmrc",
+        "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "dotnet-tools.json", ".python-version", ".nvmrc",
         ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
         "recipe.json", "pubspec.yaml", "pubspec.lock",
         // Environment files an installer loads itself: Pipenv's `.env`, Yarn 4's `.env.yarn` (listed above with .yarnrc.yml).
