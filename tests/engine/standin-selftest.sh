@@ -196,6 +196,16 @@ expect_fail "NETSDK1004" dotnet publish src/Api/Api.csproj --no-restore -o /out
 # An MSBuild switch is not the project: /p:... after the project keeps it the target.
 expect_fail "NETSDK1004" dotnet publish src/Api/Api.csproj --no-restore -o /out /p:UseAppHost=false
 
+fresh dotnet
+expect_fail "Cannot find a manifest file" dotnet tool restore
+mkdir .config; echo '{"version":1,"isRoot":true,"tools":{"dotnet-ef":{"version":"8.0.0","commands":["dotnet-ef"]}}}' >.config/dotnet-tools.json
+expect_ok dotnet tool restore
+expect_file /root/.nuget/packages/dotnet-ef/8.0.0/dotnet-ef.nuspec
+grep -q '^https://api.nuget.org/v3/index.json$' /root/.nuget/packages/dotnet-ef/8.0.0/.source && ok "tool from nuget.org" || bad "tool source: $(cat /root/.nuget/packages/dotnet-ef/8.0.0/.source)"
+printf '<configuration>\n  <packageSources>\n    <clear />\n    <add key="corp" value="https://nuget.corp.example/v3/index.json" />\n  </packageSources>\n</configuration>\n' >NuGet.config
+expect_ok dotnet tool restore
+grep -q '^https://nuget.corp.example/v3/index.json$' /root/.nuget/packages/dotnet-ef/8.0.0/.source && ok "tool from NuGet.config's feed" || bad "tool source: $(cat /root/.nuget/packages/dotnet-ef/8.0.0/.source)"
+
 fresh mvn
 expect_fail "there is no POM in this directory" mvn -B dependency:go-offline
 printf '<project><artifactId>d</artifactId><version>1</version><modules><module>core</module></modules></project>' >pom.xml

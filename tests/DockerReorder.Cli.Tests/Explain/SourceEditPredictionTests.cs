@@ -56,6 +56,14 @@ public sealed class SourceEditPredictionTests
         Assert.Equal([2, 3], SourceEditPrediction.Predict([stage], Classifier.IsManifestOnly).Single().Rerun.Select(s => s.Line));
     }
 
+    /// <summary>The Spring Boot guide's build stage: the Maven wrapper, its folder and the POM stay cached; only the source copy and the build rerun.</summary>
+    [Fact]
+    public void Maven_wrapper_copies_stay_cached()
+    {
+        var stage = new CacheStage(0, "build", null, [From(1), Copy(2, "mvnw"), Copy(3, ".mvn"), Copy(4, "pom.xml"), Copy(5, "src"), Run(6, "./mvnw install -DskipTests")]);
+        Assert.Equal([5, 6], SourceEditPrediction.Predict([stage], Classifier.IsManifestOnly).Single().Rerun.Select(s => s.Line));
+    }
+
     /// <summary>The explanation line format the engine suite reads.</summary>
     [Fact]
     public void Formats_one_line_per_stage()

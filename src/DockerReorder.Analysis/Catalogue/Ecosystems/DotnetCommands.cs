@@ -15,9 +15,12 @@ internal static class DotnetCommands
     [
         "-r", "--runtime", "-s", "--source", "--configfile", "--packages", "-v", "--verbosity", "-p", "--property", "-a", "--arch", "--os",
         "--lock-file-path", "-c", "--configuration", "-o", "--output", "-f", "--framework", "--version", "--tool-path",
+        "--tool-manifest", "--add-source",
     ], StringComparer.Ordinal);
 
     private static readonly string[] ProjectPatterns = ["*.sln", "*.slnx", "*.csproj", "*.fsproj", "*.vbproj"];
+    // The files `dotnet tool restore` reads besides its manifest: the package sources and the SDK the muxer picks.
+    private static readonly string[] ToolRestoreFiles = ["NuGet.config", "nuget.config", "NuGet.Config", "global.json"];
     private static readonly string[] DirectoryFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config", "NuGet.Config", "global.json"];
 
     /// <summary>Adds the commands to <paramref name="table"/>.</summary>
@@ -33,10 +36,7 @@ internal static class DotnetCommands
                 Restore(command, arguments);
                 return;
             case "tool" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "restore":
-                command.Effect.Ecosystem("dotnet");
-                command.Effect.Install(command.Display);
-                command.ReadsManifest(".config/dotnet-tools.json", required: true);
-                command.Effect.Write(command.HomePath(".nuget/packages"));
+                ToolRestore(command, arguments);
                 return;
             case "tool" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value is "install" or "update" && arguments.Has("-g", "--global", "--tool-path"):
                 command.ReadsNothing("dotnet", arguments.Value("--tool-path")?.Value ?? command.HomePath(".dotnet/tools"));
@@ -157,6 +157,67 @@ internal static class DotnetCommands
 
         var packages = arguments.Value("--packages")?.Value ?? command.Variable("NUGET_PACKAGES") ?? command.HomePath(".nuget/packages");
         command.Effect.Write(packages.StartsWith('~') ? packages : command.Resolve(packages) ?? packages);
+    }
+
+    // `dotnet tool restore` installs the tools of `.config/dotnet-tools.json` (or `--tool-manifest`) from the package sources of
+    // the NuGet.config files in the working directory and above it, like restore
+    // (https://learn.microsoft.com/nuget/consume-packages/configuring-nuget-behavior); global.json there picks the SDK.
+    private static void ToolRestore(CommandInvocation command, ParsedArguments arguments)
+    {
+        command.Effect.Ecosystem("dotnet");
+        command.Effect.Install(command.Display);
+        if (arguments.Value("--tool-manifest") is { } manifest)
+        {
+            if (command.TryResolve(manifest, out var manifestPath))
+            {
+                command.Effect.Read(manifestPath, required: true);
+            }
+        }
+        else
+        {
+            command.ReadsManifest(".config/dotnet-tools.json", required: true);
+        }
+
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in ToolRestoreFiles)
+        {
+            ReadDirectoryFile(command, WorkingPath.Combine(".", name), visited);
+        }
+
+        if (command.WorkingDirectory.StartsWith('/'))
+        {
+            for (var above = WorkingPath.DirectoryOf(command.WorkingDirectory); ; above = WorkingPath.DirectoryOf(above))
+            {
+                foreach (var name in ToolRestoreFiles)
+                {
+                    ReadDirectoryFile(command, WorkingPath.Combine(above, name), visited);
+                }
+
+                if (above == "/" || above.Length == 0) break;
+            }
+        }
+        else
+        {
+            command.Effect.MarkUnverified($"{command.Display} reads the NuGet.config files above a working directory the analysis cannot resolve");
+        }
+
+        foreach (var source in arguments.Values("--add-source"))
+        {
+            if (source.IsResolved)
+            {
+                ReadLocalSource(command, ".", source.Value);
+            }
+        }
+
+        foreach (var config in arguments.Values("--configfile"))
+        {
+            if (command.TryResolve(config, out var path))
+            {
+                command.Effect.Read(path, required: true);
+            }
+        }
+
+        command.Effect.Write(command.HomePath(".nuget/packages"));
     }
 
     // A Directory.Build.props/targets or Directory.Packages.props MSBuild imports when it exists, with what it imports.
