@@ -65,7 +65,7 @@ public sealed class FixerProofTests(ITestOutputHelper output) : SafeFixProof(out
         output.WriteLine(DockerReorderFixer.Explain(engineCase.BeforeText, verification.FixedText, engineCase.Context));
         var mismatches = new List<string>();
         mismatches.AddRange(ExplainCheck.Mismatches("before", engineCase.BeforeText, engineCase.Context, verification.BeforeProbe));
-        mismatches.AddRange(ExplainCheck.Mismatches("after", verification.FixedText, engineCase.Context, verification.AfterProbe));
+        mismatches.AddRange(ExplainCheck.Mismatches("after", verification.FixedText, engineCase.Context, verification.AfterProbe, DockerReorderFixer.CopiedManifests(engineCase.BeforeText, engineCase.Context)));
         Assert.True(
             mismatches.Count == 0,
             $"{caseName}: --explain disagrees with the engine:\n{string.Join('\n', mismatches)}\nengine before:\n{verification.BeforeProbe}\nengine after:\n{verification.AfterProbe}\nfixed Dockerfile:\n{verification.FixedText}");

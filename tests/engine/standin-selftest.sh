@@ -234,6 +234,13 @@ printf '[project]\nname = "tool"\ndependencies = ["httpx>=0.27"]\n' >pyproject.t
 expect_fail "Unable to find lockfile" uv sync --locked
 expect_ok uv sync --no-install-project
 expect_file .venv/lib/python3/site-packages/httpx/__init__.py
+expect_ok uv pip install --system -r pyproject.toml
+expect_file /usr/local/lib/python3/site-packages/httpx/__init__.py
+printf '[project]\nname = "svc"\ndynamic = ["dependencies"]\n\n[tool.setuptools.dynamic]\ndependencies = { file = ["requirements.txt"] }\n' >pyproject.toml
+echo 'rich==13.7.0' >requirements.txt
+expect_ok uv pip install --system -r pyproject.toml
+expect_file /usr/local/lib/python3/site-packages/rich-13.7.0.dist-info/METADATA
+expect_no_file /tmp/uv-standin-requirements.*
 fresh mix
 expect_fail "Could not find a Mix.Project" mix deps.get
 fresh dotnet

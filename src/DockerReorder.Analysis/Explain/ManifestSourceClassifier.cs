@@ -13,12 +13,25 @@ public sealed class ManifestSourceClassifier
 {
     private readonly IReadOnlyList<string> _patterns;
     private readonly IContextFileSystem? _context;
+    private readonly HashSet<string> _manifestPaths = new(StringComparer.Ordinal);
 
     /// <summary>A classifier with <paramref name="extraManifestNames"/> added to the known names; <paramref name="context"/> may be null.</summary>
     public ManifestSourceClassifier(IEnumerable<string> extraManifestNames, IContextFileSystem? context)
     {
         _patterns = extraManifestNames.ToList();
         _context = context;
+    }
+
+    /// <summary>
+    /// This classifier, also counting the context files at <paramref name="contextPaths"/> as manifests: the files a fix
+    /// copied as an install's manifests, which no name marks (<c>config/hooks.cjs</c> named as the pnpmfile).
+    /// </summary>
+    public ManifestSourceClassifier WithManifestPaths(IEnumerable<string> contextPaths)
+    {
+        var classifier = new ManifestSourceClassifier(_patterns, _context);
+        classifier._manifestPaths.UnionWith(_manifestPaths);
+        classifier._manifestPaths.UnionWith(contextPaths);
+        return classifier;
     }
 
     /// <summary>True when everything <paramref name="source"/> (as written in a <c>COPY</c>) can copy is a manifest.</summary>
@@ -39,7 +52,7 @@ public sealed class ManifestSourceClassifier
         {
             if (_context is not null && _context.DirectoryExists(path)) return false;
             // A file of a manifest folder (Yarn 1's yarn-path release, .yarn/releases/yarn-1.22.19.cjs) changes with the tool, like the folder.
-            return IsManifestName(name) || folder.Length > 0 && Copies.ManifestNames.IsManifestFolder(folder);
+            return IsManifestName(name) || folder.Length > 0 && Copies.ManifestNames.IsManifestFolder(folder) || _manifestPaths.Contains(path);
         }
         if (_context is not null && _context.DirectoryExists(folder))
         {

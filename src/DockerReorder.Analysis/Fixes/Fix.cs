@@ -15,6 +15,12 @@ public sealed record Fix
     /// <summary>Other files the fix writes (a <c>.dockerignore</c>).</summary>
     public IReadOnlyList<FileWrite> FileWrites { get; init; } = [];
 
+    /// <summary>
+    /// Context paths of the files the fix copies as an install's manifests, also those no manifest name marks (a pnpmfile named
+    /// in <c>pnpm-workspace.yaml</c>, a Yarn release): --explain counts them as manifests, not source, in the fixed file.
+    /// </summary>
+    public IReadOnlyList<string> CopiedManifests { get; init; } = [];
+
     /// <summary>For an unsafe fix: the condition that could not be proven, in one line.</summary>
     public string? UnsafeReason { get; init; }
 }

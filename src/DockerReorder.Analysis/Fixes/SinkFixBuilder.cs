@@ -83,6 +83,7 @@ public static class SinkFixBuilder
             Applicability = safe ? FixApplicability.Safe : FixApplicability.Unsafe,
             UnsafeReason = safe ? null : plan.UnsafeReasons[0],
             Edits = edits,
+            CopiedManifests = plan.Installs.SelectMany(i => i.Manifests).Where(m => !m.IsDirectory).Select(m => m.ContextPath).Distinct().ToList(),
         };
     }
 

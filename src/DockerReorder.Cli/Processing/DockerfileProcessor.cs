@@ -100,7 +100,8 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         IReadOnlyList<string> explanation = [];
         if (classifier is not null && explainedBefore is not null)
         {
-            var after = SourceEditPrediction.Predict(CacheStageReader.Read(DockerfileParser.Parse(outcome.FixedText)), classifier.IsManifestOnly);
+            var afterClassifier = classifier.WithManifestPaths(outcome.AppliedFixes.SelectMany(f => f.CopiedManifests));
+            var after = SourceEditPrediction.Predict(CacheStageReader.Read(DockerfileParser.Parse(outcome.FixedText)), afterClassifier.IsManifestOnly);
             explanation = RebuildExplanation.Format(explainedBefore, after).Select(l => $"{display}: {l}").ToList();
         }
 

@@ -60,6 +60,20 @@ public sealed class ManifestSourceClassifierTests
         Assert.False(new ManifestSourceClassifier([], new Files("src/Main.java")).IsManifestOnly("gradle")); // not in this context
     }
 
+    /// <summary>A file a fix copied as an install's manifest (a pnpmfile named in pnpm-workspace.yaml) counts as one, by its path only.</summary>
+    [Fact]
+    public void A_file_the_fix_copied_as_a_manifest_is_manifest_only()
+    {
+        var c = new ManifestSourceClassifier([], new Files("config/hooks.cjs", "config/app.cjs", "server.js"));
+        Assert.False(c.IsManifestOnly("config/hooks.cjs"));
+        var after = c.WithManifestPaths(["config/hooks.cjs"]);
+        Assert.True(after.IsManifestOnly("config/hooks.cjs"));
+        Assert.True(after.IsManifestOnly("./config/hooks.cjs"));
+        Assert.False(after.IsManifestOnly("config/app.cjs"));
+        Assert.False(after.IsManifestOnly("config"));
+        Assert.False(after.IsManifestOnly("hooks.cjs"));
+    }
+
     /// <summary>The single-segment glob used for names.</summary>
     [Theory]
     [InlineData("requirements*.txt", "requirements.txt", true)]

@@ -42,16 +42,26 @@ public static class DockerReorderFixer
         return outcome.FixedText;
     }
 
-    /// <summary>The <c>--explain</c> prediction for <paramref name="dockerfileText"/>: per stage, the steps a source-only edit reruns.</summary>
-    public static IReadOnlyList<StageRebuild> Predict(string dockerfileText, string contextDirectory)
+    /// <summary>
+    /// The <c>--explain</c> prediction for <paramref name="dockerfileText"/>: per stage, the steps a source-only edit reruns;
+    /// <paramref name="copiedManifests"/> are the files the fix copied as manifests (for the fixed text, as the CLI passes them).
+    /// </summary>
+    public static IReadOnlyList<StageRebuild> Predict(string dockerfileText, string contextDirectory, IEnumerable<string>? copiedManifests = null)
     {
         // As the CLI does: the classifier sees the context folder itself, not the .dockerignore-filtered view.
-        var classifier = new ManifestSourceClassifier(AnalysisOptions.Default.ExtraManifestNames, new FileSystemContext(contextDirectory));
+        var classifier = new ManifestSourceClassifier(AnalysisOptions.Default.ExtraManifestNames, new FileSystemContext(contextDirectory))
+            .WithManifestPaths(copiedManifests ?? []);
         var tree = DockerfileParser.Parse(SourceText.From(dockerfileText));
         return SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
     }
 
+    /// <summary>The files the safe fixes of <paramref name="beforeText"/> copy as an install's manifests.</summary>
+    public static IReadOnlyList<string> CopiedManifests(string beforeText, string contextDirectory) =>
+        Fix(beforeText, contextDirectory).AppliedFixes.SelectMany(f => f.CopiedManifests).ToList();
+
     /// <summary>The prediction as <c>--explain</c> prints it, one line per stage.</summary>
     public static string Explain(string beforeText, string afterText, string contextDirectory) =>
-        string.Join('\n', RebuildExplanation.Format(Predict(beforeText, contextDirectory), Predict(afterText, contextDirectory)));
+        string.Join('\n', RebuildExplanation.Format(
+            Predict(beforeText, contextDirectory),
+            Predict(afterText, contextDirectory, CopiedManifests(beforeText, contextDirectory))));
 }

@@ -14,9 +14,10 @@ public static class ExplainCheck
     /// <param name="dockerfileText">The Dockerfile that was probed.</param>
     /// <param name="contextDirectory">Its build context.</param>
     /// <param name="probe">The engine's rebuild.</param>
-    public static IReadOnlyList<string> Mismatches(string label, string dockerfileText, string contextDirectory, CacheProbeResult probe)
+    /// <param name="copiedManifests">For a fixed Dockerfile, the files its fix copied as manifests (see <see cref="DockerReorderFixer.Predict"/>).</param>
+    public static IReadOnlyList<string> Mismatches(string label, string dockerfileText, string contextDirectory, CacheProbeResult probe, IEnumerable<string>? copiedManifests = null)
     {
-        var predicted = DockerReorderFixer.Predict(dockerfileText, contextDirectory);
+        var predicted = DockerReorderFixer.Predict(dockerfileText, contextDirectory, copiedManifests);
         var rerunLines = predicted.SelectMany(s => s.Rerun).Select(s => s.Line).ToHashSet();
         var stepLines = predicted.SelectMany(s => s.Stage.Steps).Where(s => !s.IsFrom).Select(s => s.Line).ToHashSet();
         var mismatches = new List<string>();

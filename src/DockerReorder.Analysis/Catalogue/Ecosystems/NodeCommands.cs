@@ -334,8 +334,20 @@ internal static class NodeCommands
     // project files (`require('./scripts/hooks')`) needs them too (https://pnpm.io/pnpmfile).
     private static void Pnpmfile(CommandInvocation command, string directory)
     {
-        // `pnpmfile=config/hooks.cjs` in .npmrc names another file, which pnpm then requires (ERR_PNPM_PNPMFILE_NOT_FOUND).
-        var named = command.Resolve(directory + "/.npmrc") is { } npmrc && command.Lookup(npmrc) is { State: ManifestState.Present, Content: { } settings }
+        // `pnpmfile=config/hooks.cjs` in .npmrc names another file, which pnpm then requires (ERR_PNPM_PNPMFILE_NOT_FOUND);
+        // pnpm 10 reads the setting from pnpm-workspace.yaml too (`pnpmfile: config/hooks.cjs`, https://pnpm.io/settings), first.
+        var named = command.Resolve(directory + "/pnpm-workspace.yaml") is { } workspace
+            && command.Lookup(workspace) is { State: ManifestState.Present, Content: { } workspaceSettings }
+            && PnpmWorkspaceYaml.TopLevelValue(workspaceSettings, "pnpmfile") is { } fromWorkspace
+                ? fromWorkspace
+                : null;
+        if (named is { Length: 0 } || named is not null && named.StartsWith('['))
+        {
+            command.Effect.MarkUnverified($"{command.Display} loads the pnpmfiles `pnpm-workspace.yaml` lists, which the analysis does not follow");
+            return;
+        }
+
+        named ??= command.Resolve(directory + "/.npmrc") is { } npmrc && command.Lookup(npmrc) is { State: ManifestState.Present, Content: { } settings }
             ? settings.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("pnpmfile", StringComparison.Ordinal) && line.Contains('=', StringComparison.Ordinal))
                 .Select(line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim().Trim('"', '\'')).FirstOrDefault(value => value.Length > 0)
             : null;
@@ -367,6 +379,11 @@ internal static class NodeCommands
                 foreach (var patch in PnpmWorkspaceYaml.PatchFiles(settings))
                 {
                     command.ReadsManifest(directory + "/" + patch, required: true);
+                }
+
+                if (PnpmWorkspaceYaml.LocalOverride(settings) is { } local)
+                {
+                    command.NeedsSource($"installs `{local}`, an override in `pnpm-workspace.yaml`, from the working directory");
                 }
             }
             else if (lookup.State == ManifestState.Unknown)

@@ -127,7 +127,7 @@ internal static class PythonCommands
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in arguments.Positionals.Skip(1))
                 {
-                    if (command.TryResolve(file, out var path))
+                    if (command.TryResolve(file, out var path) && !UvProjectRequirements(command, path, groupsOnly: false))
                     {
                         RequirementsFile.Follow(command, path, visited);
                     }
@@ -165,7 +165,8 @@ internal static class PythonCommands
         var packages = arguments.Positionals.Skip(1).ToList();
         var fromEnvironment = EnvironmentFiles(command, uv);
         var editables = arguments.Values("-e", "--editable").ToList();
-        if (files.Count == 0 && packages.Count == 0 && editables.Count == 0)
+        var groups = DependencyGroupFiles(arguments);
+        if (files.Count == 0 && packages.Count == 0 && editables.Count == 0 && groups.Count == 0)
         {
             command.NotKnown();
             return;
@@ -217,7 +218,7 @@ internal static class PythonCommands
             }
         }
 
-        if (files.Count > 0 || fromEnvironment.Count > 0)
+        if (files.Count > 0 || fromEnvironment.Count > 0 || groups.Count > 0)
         {
             command.Effect.Install(command.Display);
             var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -228,14 +229,61 @@ internal static class PythonCommands
                     continue;
                 }
 
-                if (command.TryResolve(file, out var path))
+                if (command.TryResolve(file, out var path) && !(uv && UvProjectRequirements(command, path, groupsOnly: false)))
                 {
                     RequirementsFile.Follow(command, path, visited);
+                }
+            }
+
+            foreach (var group in groups)
+            {
+                if (command.TryResolve(group, out var path))
+                {
+                    UvProjectRequirements(command, path, groupsOnly: true);
                 }
             }
         }
 
         WritesSitePackages(command, arguments, uv);
+    }
+
+    // `uv pip install --group dev` (and pip 25.1's) reads the dependency group from the working directory's pyproject.toml,
+    // `--group path/pyproject.toml:dev` from the one named (https://docs.astral.sh/uv/reference/cli/#uv-pip-install--group).
+    private static List<ShellWord> DependencyGroupFiles(ParsedArguments arguments) =>
+        arguments.Values("--group").Select(group => group.Value.LastIndexOf(':') is var colon and > 0
+            ? new ShellWord(group.Value[..colon], group.IsResolved)
+            : new ShellWord("pyproject.toml")).ToList();
+
+    // uv takes a project file as a requirements source (`-r pyproject.toml`, `-r setup.py`, `-r setup.cfg`), and builds the
+    // project when its dependencies are not static in pyproject.toml's [project] table: that build reads the rest of the project.
+    // Returns false for a requirements file, which the caller follows.
+    private static bool UvProjectRequirements(CommandInvocation command, string path, bool groupsOnly)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        if (name is "setup.py" or "setup.cfg")
+        {
+            command.Effect.Read(path, required: true);
+            command.NeedsSource($"builds the project to read the requirements of `{name}`");
+            return true;
+        }
+
+        if (name != "pyproject.toml")
+        {
+            return false;
+        }
+
+        command.Effect.Read(path, required: true);
+        var lookup = command.Lookup(path);
+        if (lookup.State == ManifestState.Unknown || lookup.State == ManifestState.Present && lookup.Content is null)
+        {
+            command.Effect.MarkUnverified();
+        }
+        else if (lookup.Content is { } text && PyprojectRequirements.NeedsProjectReason(text, groupsOnly) is { } why)
+        {
+            command.NeedsSource(why);
+        }
+
+        return true;
     }
 
     // uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DockerReorder.Analysis.Catalogue.Manifests;
 
 /// <summary>The facts of a <c>package.json</c> that decide whether an install needs the source.</summary>
-/// <param name="LocalDependencies">Dependencies on local paths (<c>file:</c>, <c>link:</c>, <c>portal:</c>, <c>workspace:</c>, <c>./x</c>), as <c>name@spec</c>.</param>
+/// <param name="LocalDependencies">Dependencies and overrides (<c>resolutions</c>, <c>overrides</c>, <c>pnpm.overrides</c>) on local paths (<c>file:</c>, <c>link:</c>, <c>portal:</c>, <c>workspace:</c>, <c>./x</c>), as <c>name@spec</c>.</param>
 /// <param name="HasWorkspaces">True when it declares <c>workspaces</c>.</param>
 /// <param name="LifecycleScripts">Install-time scripts it defines (<c>preinstall</c>, <c>install</c>, <c>postinstall</c>, <c>prepare</c>, ...).</param>
 /// <param name="PackageManager">The <c>packageManager</c> field, or null.</param>
@@ -122,6 +122,19 @@ internal sealed record PackageJson(
             if (root.TryGetProperty("pnpm", out var pnpm) && pnpm.ValueKind == JsonValueKind.Object && pnpm.TryGetProperty("patchedDependencies", out var patched))
             {
                 AddPatchFiles(patched, patches);
+            }
+
+            // pnpm's own overrides (`"pnpm": { "overrides": { "left-pad": "file:./vendor/left-pad" } }`) install a local spec like a dependency.
+            if (pnpm.ValueKind == JsonValueKind.Object && pnpm.TryGetProperty("overrides", out var pnpmOverrides) && pnpmOverrides.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var dependency in pnpmOverrides.EnumerateObject())
+                {
+                    var spec = dependency.Value.ValueKind == JsonValueKind.String ? dependency.Value.GetString() ?? string.Empty : string.Empty;
+                    if (LocalPrefixes.Any(prefix => spec.StartsWith(prefix, StringComparison.Ordinal)) || spec is "." or "..")
+                    {
+                        local.Add($"{dependency.Name}@{spec}");
+                    }
+                }
             }
 
             if (root.TryGetProperty("patchedDependencies", out var bunPatched))

@@ -1,14 +1,53 @@
 namespace DockerReorder.Analysis.Catalogue.Manifests;
 
 /// <summary>
-/// The patch files a <c>pnpm-workspace.yaml</c> names: since pnpm 10 its settings, <c>patchedDependencies</c> among them,
-/// live there (<c>is-even@1.0.0: patches/is-even@1.0.0.patch</c>; https://pnpm.io/settings#patcheddependencies).
+/// The files a <c>pnpm-workspace.yaml</c> names: since pnpm 10 its settings live there, <c>patchedDependencies</c>
+/// (<c>is-even@1.0.0: patches/is-even@1.0.0.patch</c>; https://pnpm.io/settings#patcheddependencies) and <c>pnpmfile</c> among them.
 /// A light reading of the one block, not a YAML parser.
 /// </summary>
 internal static class PnpmWorkspaceYaml
 {
+    /// <summary>
+    /// The value of the top-level scalar setting <paramref name="key"/> (<c>pnpmfile: config/hooks.cjs</c>), unquoted; empty
+    /// when the key holds a block (a list on the next lines); null when the file does not set it.
+    /// </summary>
+    internal static string? TopLevelValue(string content, string key)
+    {
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var start = line.StartsWith('"') || line.StartsWith('\'') ? 1 : 0;
+            if (string.CompareOrdinal(line, start, key, 0, key.Length) != 0)
+            {
+                continue;
+            }
+
+            var rest = line[(start + key.Length)..].TrimStart('"', '\'', ' ');
+            if (!rest.StartsWith(':'))
+            {
+                continue;
+            }
+
+            var value = rest[1..];
+            var comment = value.IndexOf(" #", StringComparison.Ordinal);
+            return (comment >= 0 ? value[..comment] : value).Trim().Trim('"', '\'');
+        }
+
+        return null;
+    }
+
     /// <summary>The values of the top-level <c>patchedDependencies</c> map, unquoted.</summary>
-    internal static IReadOnlyList<string> PatchFiles(string content)
+    internal static IReadOnlyList<string> PatchFiles(string content) => MapValues(content, "patchedDependencies");
+
+    /// <summary>
+    /// The first override of the top-level <c>overrides</c> map that installs a local folder or archive
+    /// (<c>left-pad: file:./vendor/left-pad</c>, <c>link:</c>), as <c>name: spec</c>; null when there is none.
+    /// </summary>
+    internal static string? LocalOverride(string content) =>
+        MapValues(content, "overrides").FirstOrDefault(value => value.StartsWith("file:", StringComparison.Ordinal) || value.StartsWith("link:", StringComparison.Ordinal));
+
+    // The values of the top-level map `key`, unquoted, without comments.
+    private static List<string> MapValues(string content, string key)
     {
         var files = new List<string>();
         var inBlock = false;
@@ -23,7 +62,7 @@ internal static class PnpmWorkspaceYaml
 
             if (text.Length == line.Length)
             {
-                inBlock = text.StartsWith("patchedDependencies:", StringComparison.Ordinal);
+                inBlock = text.StartsWith(key + ":", StringComparison.Ordinal);
                 continue;
             }
 
