@@ -58,8 +58,9 @@ public static class SinkFixBuilder
             edits.Add(new TextEdit(new TextSpan(at, 0), text.ToString()));
         }
 
-        // 3. The broad copy lands after the last crossed step.
+        // 3. The broad copy lands after the last crossed step (unless its twin stands there: then it is only taken out).
         var lastStep = plan.Crossed[^1].Instruction;
+        if (plan.AbsorbedBy is not null) return Finish(plan, edits);
         string moved = source.Substring(movable.Start, movable.Length);
         if (plan.NewDestination is not null)
         {
@@ -75,7 +76,11 @@ public static class SinkFixBuilder
             moved = newline + TrimOneLineBreak(moved);
         }
         edits.Add(new TextEdit(new TextSpan(lastStep.Span.End, 0), moved));
+        return Finish(plan, edits);
+    }
 
+    private static Fix Finish(SinkPlan plan, List<TextEdit> edits)
+    {
         bool safe = plan.UnsafeReasons.Count == 0;
         return new Fix
         {
@@ -128,6 +133,11 @@ public static class SinkFixBuilder
         var copyLine = plan.BroadCopy.Copy.Step.Line;
         var manifests = plan.Installs.SelectMany(i => i.Manifests).Select(m => m.IsDirectory ? m.ContextPath + "/" : m.ContextPath).Distinct().ToList();
         var target = plan.Crossed[^1].Line;
+        if (plan.AbsorbedBy is { } twin)
+        {
+            var drop = $"remove the broad copy (line {copyLine}), which the same copy on line {twin.Line} repeats after line {target}";
+            return manifests.Count > 0 ? $"copy {string.Join(", ", manifests)} before the install and {drop}" : drop;
+        }
         return manifests.Count > 0
             ? $"copy {string.Join(", ", manifests)} before the install and move the broad copy (line {copyLine}) below line {target}"
             : $"move the broad copy (line {copyLine}) below line {target}";

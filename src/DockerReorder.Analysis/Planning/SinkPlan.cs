@@ -41,6 +41,13 @@ public sealed record SinkPlan
     /// <summary>The destination to write on the moved copy when its relative destination crosses a WORKDIR.</summary>
     public string? NewDestination { get; init; }
 
+    /// <summary>
+    /// The barrier, when it is a copy identical in meaning to the broad copy and nothing between the landing place and it
+    /// changes what a copy means (`COPY . .`, `RUN npm ci`, `COPY . .`): the moved copy would stand right above its twin,
+    /// which writes the same files the same way again, so the fix drops it instead of writing it twice.
+    /// </summary>
+    public Step? AbsorbedBy { get; init; }
+
     /// <summary>Conditions that could not be checked; the fix is unsafe when there is any.</summary>
     public required IReadOnlyList<string> UnsafeReasons { get; init; }
 

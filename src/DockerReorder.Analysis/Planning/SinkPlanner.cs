@@ -410,6 +410,8 @@ public sealed class SinkPlanner
         if (_context is null && kept.Count > 0)
             unsafeReasons.Insert(0, "no build context: what the broad copy brings cannot be checked");
 
+        var absorbedBy = kept.Count > 0 && barrier is not null && newDestination is null && IsTwinBelow(copy, barrier, keptEnd) ? barrier : null;
+
         // Most plans cross nothing: no LINQ over their empty lists (each call allocated on every broad copy).
         return new SinkPlan
         {
@@ -423,8 +425,46 @@ public sealed class SinkPlanner
             BarrierReason = barrierReason,
             UnreachableContextFreeRuns = unreachableRuns.Count == 0 ? [] : unreachableRuns.ToList(),
             NewDestination = newDestination,
+            AbsorbedBy = absorbedBy,
             UnsafeReasons = unsafeReasons.Count == 0 ? [] : unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // Instructions that change nothing about what a COPY writes (a COPY without --chown writes root's files under any USER).
+    private static readonly InstructionKind[] CopyNeutralKinds =
+    [
+        InstructionKind.Label, InstructionKind.Expose, InstructionKind.Cmd, InstructionKind.Entrypoint, InstructionKind.Healthcheck,
+        InstructionKind.StopSignal, InstructionKind.Maintainer, InstructionKind.User, InstructionKind.Shell,
+    ];
+
+    // True when `barrier` is a copy written exactly like the broad copy (keyword, flags, sources, destination), in the same
+    // working directory and with the same variables, with only copy-neutral steps between the last kept step and it. The
+    // moved copy would then be followed at once by a copy of the same files to the same places with the same owner and
+    // mode: the second rewrites everything the first wrote, identically. Comments above the broad copy keep it (they
+    // would be lost with it).
+    private bool IsTwinBelow(ContextCopy copy, Step barrier, int keptEnd)
+    {
+        if (barrier.Kind != copy.Step.Kind || FootprintOf(barrier) is not { IsBroad: true } twin) return false;
+        var a = copy.Instruction;
+        var b = barrier.Instruction;
+        if (a.AttachedComments.Count > 0) return false;
+        if (!a.Arguments.SequenceEqual(b.Arguments, StringComparer.Ordinal)) return false;
+        if (!a.Flags.Select(f => f.Token.Text).SequenceEqual(b.Flags.Select(f => f.Token.Text), StringComparer.Ordinal)) return false;
+        if (!copy.Step.State.WorkingDirectory.IsSameAs(barrier.State.WorkingDirectory) &&
+            !(copy.Destination.StartsWith('/') && twin.Copy.Destination.StartsWith('/'))) return false;
+        foreach (var name in copy.Variables)
+        {
+            if (copy.Step.State.Variables is not VariableSet before || barrier.State.Variables is not VariableSet after ||
+                before.BindingOf(name) is not { } x || x != after.BindingOf(name)) return false;
+        }
+        var steps = StageOf(barrier).Steps;
+        for (int i = keptEnd + 1; i < barrier.Index; i++)
+        {
+            var between = steps[i];
+            if (between.Kind is InstructionKind.Env or InstructionKind.Arg) { if (copy.Variables.Count == 0 || FirstDeclared(between, copy.Variables) is null) continue; return false; }
+            if (!CopyNeutralKinds.Contains(between.Kind)) return false;
+        }
+        return true;
     }
 
     // The first name an ENV or ARG step declares that is among `names`, or null. A method of its own: a lambda
