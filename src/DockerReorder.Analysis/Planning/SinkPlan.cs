@@ -48,6 +48,13 @@ public sealed record SinkPlan
     /// </summary>
     public Step? AbsorbedBy { get; init; }
 
+    /// <summary>
+    /// When set, the manifest copies go right before this crossed <c>WORKDIR</c> instead of right before each install: the
+    /// <c>WORKDIR</c> (under a non-root <c>USER</c>, or with the copy's <c>--chown</c>/<c>--chmod</c>) would otherwise create the
+    /// copy's destination with another owner; the manifest copy creates it first, exactly as the broad copy did.
+    /// </summary>
+    public Step? ManifestsBefore { get; init; }
+
     /// <summary>Conditions that could not be checked; the fix is unsafe when there is any.</summary>
     public required IReadOnlyList<string> UnsafeReasons { get; init; }
 

@@ -267,6 +267,27 @@ public sealed class SinkPlanner
 
     private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls)
     {
+        var plan = Plan(stage, broad, includeInstalls, allowManifestsAtCopy: true);
+        // A WORKDIR was crossed on the promise that a manifest copy at the broad copy's place creates its destination
+        // first; without a manifest copied to exactly that destination nothing creates it: plan again, stopping there.
+        if (plan.ManifestsBefore is not null && !CopiesToDestination(plan)) plan = Plan(stage, broad, includeInstalls, allowManifestsAtCopy: false);
+        return plan;
+    }
+
+    // True when one of the plan's manifest files lands directly in the broad copy's destination (a copy that creates it).
+    private static bool CopiesToDestination(SinkPlan plan) =>
+        plan.BroadCopy.Destination.IsAbsolute &&
+        plan.Installs.Any(i => i.Manifests.Any(m => !m.IsDirectory && m.Image.IsAbsolute && ParentOf(m.Image.Path) == plan.BroadCopy.Destination.Path));
+
+    private static string ParentOf(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash <= 0 ? "/" : path[..slash];
+    }
+
+    private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls, bool allowManifestsAtCopy)
+    {
+        Step? manifestsBefore = null;
         var copy = broad.Copy;
         // Scratch lists, reused by every plan (Plan is never re-entered): most plans leave them empty, and the
         // plan gets a copy only of those that are not (six lists per broad copy were a quarter of Plan's time).
@@ -313,7 +334,11 @@ public sealed class SinkPlanner
                         // WORKDIR may create the destination before the copy does, with other ownership.
                         var after = DockerfileModel.Apply(step.State, step.Instruction, Escape).WorkingDirectory.Path;
                         var dest = copy.AbsoluteDestination;
-                        if (after is null || dest is null || ImagePath.IsUnder(dest, after) || ImagePath.IsUnder(after, dest))
+                        // A manifest copy left at the broad copy's place, with its flags and destination, creates the destination
+                        // and its parents the same way first: a WORKDIR at or above it then finds it there and creates nothing.
+                        if (allowManifestsAtCopy && includeInstalls && after is not null && dest is not null && ImagePath.IsUnder(dest, after))
+                            manifestsBefore ??= step;
+                        else if (after is null || dest is null || ImagePath.IsUnder(dest, after) || ImagePath.IsUnder(after, dest))
                             reason = ownedCopy
                                 ? $"WORKDIR on line {step.Line} may create the directory the copy's --chown/--chmod applies to"
                                 : $"WORKDIR on line {step.Line} may create the copy's destination owned by USER {step.State.User} (the copy creates it owned by root)";
@@ -426,6 +451,7 @@ public sealed class SinkPlanner
             UnreachableContextFreeRuns = unreachableRuns.Count == 0 ? [] : unreachableRuns.ToList(),
             NewDestination = newDestination,
             AbsorbedBy = absorbedBy,
+            ManifestsBefore = manifestsBefore is not null && manifestsBefore.Index <= keptEnd ? manifestsBefore : null,
             UnsafeReasons = unsafeReasons.Count == 0 ? [] : unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
