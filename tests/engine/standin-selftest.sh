@@ -84,6 +84,10 @@ expect_file node_modules/.prisma/client/schema.prisma
 expect_fail "frozen-lockfile" yarn install --frozen-lockfile
 expect_ok yarn install
 expect_file yarn.lock
+cp yarn.lock yarn.lock.before; echo '# edited' >>yarn.lock
+expect_ok yarn workspaces focus --all --production
+grep -q '# edited' yarn.lock && ok "workspaces focus leaves yarn.lock alone" || bad "workspaces focus rewrote yarn.lock"
+mv yarn.lock.before yarn.lock
 expect_fail "pnpm-lock.yaml is absent" pnpm install --frozen-lockfile
 printf 'patchedDependencies:\n  express@4.0.0: patches/express.patch # local fix\n' >pnpm-workspace.yaml
 expect_fail "Patch file not found" pnpm install

@@ -93,8 +93,11 @@ internal sealed class CommandInvocation
         return true;
     }
 
-    /// <summary>Records a write of the path <paramref name="word"/> names; in the working directory it needs the source.</summary>
-    internal void WritesPath(ShellWord word)
+    /// <summary>
+    /// Records a write of the path <paramref name="word"/> names; in the working directory it needs the source.
+    /// <paramref name="deletes"/>: the write removes the path (<c>rm</c>), which the reason says.
+    /// </summary>
+    internal void WritesPath(ShellWord word, bool deletes = false)
     {
         if (!TryResolve(word, out var path))
         {
@@ -103,7 +106,10 @@ internal sealed class CommandInvocation
 
         if (TouchesWorkingDirectory(path))
         {
-            Effect.NeedsSource($"{Display} writes `{path}` in the working directory, where the broad copy puts the source");
+            // `npm ci && rm -f .npmrc`: the copy sunk below would put the deleted file back into the image.
+            Effect.NeedsSource(deletes
+                ? $"{Display} deletes `{path}` in the working directory, where the broad copy puts the source (moved below, the copy would put it back)"
+                : $"{Display} writes `{path}` in the working directory, where the broad copy puts the source");
         }
 
         Effect.Write(path);

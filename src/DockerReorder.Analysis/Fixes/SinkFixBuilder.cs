@@ -22,9 +22,12 @@ public static class SinkFixBuilder
         var copyInstruction = copy.Instruction;
         var edits = new List<TextEdit>();
 
-        // 1. Take the broad copy out (with its attached comments and its line break).
+        // 1. Take the broad copy out (with its attached comments and its line break). The manifest copies go before a
+        // crossed WORKDIR instead of each install when they must create the destination first (SinkPlan.ManifestsBefore).
         var movable = copyInstruction.MovableSpan;
         edits.Add(new TextEdit(WithCollapsedBlankLine(source, movable), ""));
+        var early = plan.ManifestsBefore;
+        var atWorkdir = early is null ? null : new StringBuilder();
 
         // 2. A manifest copy right before each install that reads files from the broad copy. A manifest an earlier install's
         // copy brought is there already (`go mod download` then `go mod verify`): in the original the broad copy wrote it
@@ -42,8 +45,9 @@ public static class SinkFixBuilder
             var install = planned with { Manifests = manifests };
             if (install.Manifests.Count == 0) continue;
             var at = install.Step.Instruction.MovableSpan.Start;
-            var text = new StringBuilder();
-            string indent = IndentOf(install.Step.Instruction);
+            var text = atWorkdir ?? new StringBuilder();
+            var place = early ?? install.Step;
+            string indent = IndentOf(place.Instruction);
             // Files go to their folder, several to one COPY; a manifest folder is copied on its own ("COPY gradle ./gradle/"
             // copies the folder's contents into ./gradle/: beside files into "./" it would spill them there).
             var copies = install.Manifests.Where(m => !m.IsDirectory)
@@ -53,13 +57,15 @@ public static class SinkFixBuilder
                 .OrderBy(c => c.Directory.Path, StringComparer.Ordinal);
             foreach (var (directory, sources) in copies)
             {
-                text.Append(indent).Append(ManifestCopyText(plan, install, directory, sources)).Append(newline);
+                text.Append(indent).Append(ManifestCopyText(plan, place, directory, sources)).Append(newline);
             }
-            edits.Add(new TextEdit(new TextSpan(at, 0), text.ToString()));
+            if (atWorkdir is null) edits.Add(new TextEdit(new TextSpan(at, 0), text.ToString()));
         }
+        if (early is not null && atWorkdir!.Length > 0) edits.Add(new TextEdit(new TextSpan(early.Instruction.MovableSpan.Start, 0), atWorkdir.ToString()));
 
-        // 3. The broad copy lands after the last crossed step.
+        // 3. The broad copy lands after the last crossed step (unless its twin stands there: then it is only taken out).
         var lastStep = plan.Crossed[^1].Instruction;
+        if (plan.AbsorbedBy is not null) return Finish(plan, edits);
         string moved = source.Substring(movable.Start, movable.Length);
         if (plan.NewDestination is not null)
         {
@@ -75,7 +81,11 @@ public static class SinkFixBuilder
             moved = newline + TrimOneLineBreak(moved);
         }
         edits.Add(new TextEdit(new TextSpan(lastStep.Span.End, 0), moved));
+        return Finish(plan, edits);
+    }
 
+    private static Fix Finish(SinkPlan plan, List<TextEdit> edits)
+    {
         bool safe = plan.UnsafeReasons.Count == 0;
         return new Fix
         {
@@ -129,6 +139,13 @@ public static class SinkFixBuilder
         var copyLine = plan.BroadCopy.Copy.Step.Line;
         var manifests = plan.Installs.SelectMany(i => i.Manifests).Select(m => m.IsDirectory ? m.ContextPath + "/" : m.ContextPath).Distinct().ToList();
         var target = plan.Crossed[^1].Line;
+        if (plan.AbsorbedBy is { } twin)
+        {
+            var drop = $"remove the broad copy (line {copyLine}), which the same copy on line {twin.Line} repeats after line {target}";
+            return manifests.Count > 0 ? $"copy {string.Join(", ", manifests)} before the install and {drop}" : drop;
+        }
+        if (plan.ManifestsBefore is { } workdir)
+            return $"copy {string.Join(", ", manifests)} before the WORKDIR on line {workdir.Line} (the copy creates the destination, as the broad copy did) and move the broad copy (line {copyLine}) below line {target}";
         return manifests.Count > 0
             ? $"copy {string.Join(", ", manifests)} before the install and move the broad copy (line {copyLine}) below line {target}"
             : $"move the broad copy (line {copyLine}) below line {target}";
@@ -158,7 +175,7 @@ public static class SinkFixBuilder
     }
 
     /// <summary>The synthesized <c>COPY</c>: the broad copy's keyword casing, ownership flags and destination mapping.</summary>
-    private static string ManifestCopyText(SinkPlan plan, InstallStep install, ImageLocation directory, IReadOnlyList<string> files)
+    private static string ManifestCopyText(SinkPlan plan, Step place, ImageLocation directory, IReadOnlyList<string> files)
     {
         var copy = plan.BroadCopy.Copy;
         var instruction = copy.Instruction;
@@ -168,7 +185,7 @@ public static class SinkFixBuilder
         {
             if (flag.Name is "chown" or "chmod" or "link") sb.Append(' ').Append(flag.Token.Text);
         }
-        string destination = DestinationText(plan, install, directory);
+        string destination = DestinationText(plan, place, directory);
         var words = files.Append(destination).ToList();
         if (instruction.IsJsonForm || words.Any(w => w.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '\\' || c == '`' || c == '$')))
         {
@@ -186,13 +203,14 @@ public static class SinkFixBuilder
     }
 
     // Where the manifests of one directory go, written like the broad copy's destination where possible.
-    private static string DestinationText(SinkPlan plan, InstallStep install, ImageLocation directory)
+    // `place` is the step the copy is written above (the install, or the crossed WORKDIR of SinkPlan.ManifestsBefore).
+    private static string DestinationText(SinkPlan plan, Step place, ImageLocation directory)
     {
         var copy = plan.BroadCopy.Copy;
         var target = plan.BroadCopy.Destination;
         string rel = ImageLocation.IsUnder(directory, target) == true ? ImagePath.RelativeTo(directory.Path, target.Path) : directory.Path;
         // The same path again after a crossed WORKDIR counts as the same: the relative destination means the same there.
-        bool sameWorkdir = install.Step.State.WorkingDirectory.IsSameAs(copy.Step.State.WorkingDirectory);
+        bool sameWorkdir = place.State.WorkingDirectory.IsSameAs(copy.Step.State.WorkingDirectory);
         string baseText;
         if (copy.Destination.StartsWith('/') || sameWorkdir)
         {

@@ -41,6 +41,20 @@ public sealed record SinkPlan
     /// <summary>The destination to write on the moved copy when its relative destination crosses a WORKDIR.</summary>
     public string? NewDestination { get; init; }
 
+    /// <summary>
+    /// The barrier, when it is a copy identical in meaning to the broad copy and nothing between the landing place and it
+    /// changes what a copy means (`COPY . .`, `RUN npm ci`, `COPY . .`): the moved copy would stand right above its twin,
+    /// which writes the same files the same way again, so the fix drops it instead of writing it twice.
+    /// </summary>
+    public Step? AbsorbedBy { get; init; }
+
+    /// <summary>
+    /// When set, the manifest copies go right before this crossed <c>WORKDIR</c> instead of right before each install: the
+    /// <c>WORKDIR</c> (under a non-root <c>USER</c>, or with the copy's <c>--chown</c>/<c>--chmod</c>) would otherwise create the
+    /// copy's destination with another owner; the manifest copy creates it first, exactly as the broad copy did.
+    /// </summary>
+    public Step? ManifestsBefore { get; init; }
+
     /// <summary>Conditions that could not be checked; the fix is unsafe when there is any.</summary>
     public required IReadOnlyList<string> UnsafeReasons { get; init; }
 

@@ -267,6 +267,27 @@ public sealed class SinkPlanner
 
     private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls)
     {
+        var plan = Plan(stage, broad, includeInstalls, allowManifestsAtCopy: true);
+        // A WORKDIR was crossed on the promise that a manifest copy at the broad copy's place creates its destination
+        // first; without a manifest copied to exactly that destination nothing creates it: plan again, stopping there.
+        if (plan.ManifestsBefore is not null && !CopiesToDestination(plan)) plan = Plan(stage, broad, includeInstalls, allowManifestsAtCopy: false);
+        return plan;
+    }
+
+    // True when one of the plan's manifest files lands directly in the broad copy's destination (a copy that creates it).
+    private static bool CopiesToDestination(SinkPlan plan) =>
+        plan.BroadCopy.Destination.IsAbsolute &&
+        plan.Installs.Any(i => i.Manifests.Any(m => !m.IsDirectory && m.Image.IsAbsolute && ParentOf(m.Image.Path) == plan.BroadCopy.Destination.Path));
+
+    private static string ParentOf(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash <= 0 ? "/" : path[..slash];
+    }
+
+    private SinkPlan Plan(Stage stage, CopyFootprint broad, bool includeInstalls, bool allowManifestsAtCopy)
+    {
+        Step? manifestsBefore = null;
         var copy = broad.Copy;
         // Scratch lists, reused by every plan (Plan is never re-entered): most plans leave them empty, and the
         // plan gets a copy only of those that are not (six lists per broad copy were a quarter of Plan's time).
@@ -313,7 +334,11 @@ public sealed class SinkPlanner
                         // WORKDIR may create the destination before the copy does, with other ownership.
                         var after = DockerfileModel.Apply(step.State, step.Instruction, Escape).WorkingDirectory.Path;
                         var dest = copy.AbsoluteDestination;
-                        if (after is null || dest is null || ImagePath.IsUnder(dest, after) || ImagePath.IsUnder(after, dest))
+                        // A manifest copy left at the broad copy's place, with its flags and destination, creates the destination
+                        // and its parents the same way first: a WORKDIR at or above it then finds it there and creates nothing.
+                        if (allowManifestsAtCopy && includeInstalls && after is not null && dest is not null && ImagePath.IsUnder(dest, after))
+                            manifestsBefore ??= step;
+                        else if (after is null || dest is null || ImagePath.IsUnder(dest, after) || ImagePath.IsUnder(after, dest))
                             reason = ownedCopy
                                 ? $"WORKDIR on line {step.Line} may create the directory the copy's --chown/--chmod applies to"
                                 : $"WORKDIR on line {step.Line} may create the copy's destination owned by USER {step.State.User} (the copy creates it owned by root)";
@@ -410,6 +435,8 @@ public sealed class SinkPlanner
         if (_context is null && kept.Count > 0)
             unsafeReasons.Insert(0, "no build context: what the broad copy brings cannot be checked");
 
+        var absorbedBy = kept.Count > 0 && barrier is not null && newDestination is null && IsTwinBelow(copy, barrier, keptEnd) ? barrier : null;
+
         // Most plans cross nothing: no LINQ over their empty lists (each call allocated on every broad copy).
         return new SinkPlan
         {
@@ -423,8 +450,47 @@ public sealed class SinkPlanner
             BarrierReason = barrierReason,
             UnreachableContextFreeRuns = unreachableRuns.Count == 0 ? [] : unreachableRuns.ToList(),
             NewDestination = newDestination,
+            AbsorbedBy = absorbedBy,
+            ManifestsBefore = manifestsBefore is not null && manifestsBefore.Index <= keptEnd ? manifestsBefore : null,
             UnsafeReasons = unsafeReasons.Count == 0 ? [] : unsafeReasons.Distinct(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // Instructions that change nothing about what a COPY writes (a COPY without --chown writes root's files under any USER).
+    private static readonly InstructionKind[] CopyNeutralKinds =
+    [
+        InstructionKind.Label, InstructionKind.Expose, InstructionKind.Cmd, InstructionKind.Entrypoint, InstructionKind.Healthcheck,
+        InstructionKind.StopSignal, InstructionKind.Maintainer, InstructionKind.User, InstructionKind.Shell,
+    ];
+
+    // True when `barrier` is a copy written exactly like the broad copy (keyword, flags, sources, destination), in the same
+    // working directory and with the same variables, with only copy-neutral steps between the last kept step and it. The
+    // moved copy would then be followed at once by a copy of the same files to the same places with the same owner and
+    // mode: the second rewrites everything the first wrote, identically. Comments above the broad copy keep it (they
+    // would be lost with it).
+    private bool IsTwinBelow(ContextCopy copy, Step barrier, int keptEnd)
+    {
+        if (barrier.Kind != copy.Step.Kind || FootprintOf(barrier) is not { IsBroad: true } twin) return false;
+        var a = copy.Instruction;
+        var b = barrier.Instruction;
+        if (a.AttachedComments.Count > 0) return false;
+        if (!a.Arguments.SequenceEqual(b.Arguments, StringComparer.Ordinal)) return false;
+        if (!a.Flags.Select(f => f.Token.Text).SequenceEqual(b.Flags.Select(f => f.Token.Text), StringComparer.Ordinal)) return false;
+        if (!copy.Step.State.WorkingDirectory.IsSameAs(barrier.State.WorkingDirectory) &&
+            !(copy.Destination.StartsWith('/') && twin.Copy.Destination.StartsWith('/'))) return false;
+        foreach (var name in copy.Variables)
+        {
+            if (copy.Step.State.Variables is not VariableSet before || barrier.State.Variables is not VariableSet after ||
+                before.BindingOf(name) is not { } x || x != after.BindingOf(name)) return false;
+        }
+        var steps = StageOf(barrier).Steps;
+        for (int i = keptEnd + 1; i < barrier.Index; i++)
+        {
+            var between = steps[i];
+            if (between.Kind is InstructionKind.Env or InstructionKind.Arg) { if (copy.Variables.Count == 0 || FirstDeclared(between, copy.Variables) is null) continue; return false; }
+            if (!CopyNeutralKinds.Contains(between.Kind)) return false;
+        }
+        return true;
     }
 
     // The first name an ENV or ARG step declares that is among `names`, or null. A method of its own: a lambda

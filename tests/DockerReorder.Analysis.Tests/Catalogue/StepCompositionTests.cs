@@ -52,7 +52,7 @@ public sealed class StepCompositionTests
     [InlineData("mkdir build", "`mkdir build` writes `build` in the working directory, where the broad copy puts the source")]
     [InlineData("chmod +x ./run.sh", "`chmod +x ./run.sh` writes `run.sh` in the working directory, where the broad copy puts the source")]
     [InlineData("chown -R app:app /app", "`chown -R app:app /app` writes `/app` in the working directory, where the broad copy puts the source")]
-    [InlineData("rm -rf node_modules", "`rm -rf node_modules` writes `node_modules` in the working directory, where the broad copy puts the source")]
+    [InlineData("rm -rf node_modules", "`rm -rf node_modules` deletes `node_modules` in the working directory, where the broad copy puts the source (moved below, the copy would put it back)")]
     [InlineData("echo hi > out.txt", "`echo hi` writes `out.txt` in the working directory, where the broad copy puts the source")]
     [InlineData("cat config.yml", "`cat config.yml` reads `config.yml` from the working directory")]
     [InlineData("sh ./scripts/setup.sh", "`sh ./scripts/setup.sh` runs `scripts/setup.sh` from the working directory")]

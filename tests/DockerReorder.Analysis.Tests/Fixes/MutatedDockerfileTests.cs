@@ -130,14 +130,24 @@ public sealed class MutatedDockerfileTests
     private static string InstructionText(InstructionSyntax instruction) => instruction.ToString().TrimEnd('\r', '\n');
 
     // A fix moves instructions and inserts copies: every original instruction is still there, as often, unedited,
-    // except that a broad copy landing in another working directory may have its destination spelled out.
+    // except that a broad copy landing in another working directory may have its destination spelled out, and a copy
+    // moved right above a copy written exactly like it (its twin, which the fixed file still holds) is merged into it.
     private static string? LostInstructions(DockerfileSyntax before, DockerfileSyntax after)
     {
         var remaining = KeyCounts(after);
+        var present = remaining.Keys.ToHashSet(StringComparer.Ordinal);
+        var beforeCounts = KeyCounts(before);
         foreach (var instruction in before.Instructions)
         {
             var key = Keys(instruction).FirstOrDefault(k => remaining.GetValueOrDefault(k) > 0);
-            if (key is null) return InstructionText(instruction);
+            if (key is null)
+            {
+                var text = InstructionText(instruction);
+                bool mergedIntoTwin = instruction.Kind is InstructionKind.Copy or InstructionKind.Add &&
+                    beforeCounts.GetValueOrDefault(text) >= 2 && present.Contains(text);
+                if (mergedIntoTwin) continue;
+                return text;
+            }
             remaining[key]--;
         }
         return null;

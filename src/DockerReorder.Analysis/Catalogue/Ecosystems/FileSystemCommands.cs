@@ -52,7 +52,7 @@ internal static class FileSystemCommands
 
         foreach (var operand in arguments.Positionals)
         {
-            command.WritesPath(operand);
+            command.WritesPath(operand, deletes: command.Name is "rm" or "rmdir");
         }
     }
 

@@ -114,6 +114,12 @@ internal static class NodeCommands
                 GlobalInstall(command, arguments.Positionals.Skip(2).ToList(), "yarn");
                 command.Effect.Write("/usr/local/share/.config/yarn/global");
                 return;
+            case "workspaces" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "focus":
+                // Yarn 2+ (plugin-workspace-tools, built into Yarn 4): installs the focused workspaces' dependencies (only
+                // the production ones with --production) and never writes the lockfile (`persistProject: false` in focus.ts).
+                // A project with workspaces still needs the source (they are not expanded); the root alone reads its manifests.
+                YarnInstall(command, arguments, directory, focus: true);
+                return;
             case "cache":
                 command.ReadsNothing("yarn");
                 return;
@@ -130,18 +136,18 @@ internal static class NodeCommands
         }
     }
 
-    private static void YarnInstall(CommandInvocation command, ParsedArguments arguments, string directory)
+    private static void YarnInstall(CommandInvocation command, ParsedArguments arguments, string directory, bool focus = false)
     {
         var berryConfig = command.Resolve(directory + "/.yarnrc.yml");
         var packagePath = command.Resolve(directory + "/package.json");
         var packageManager = packagePath is null ? null : command.Lookup(packagePath).Content is { } text ? PackageJson.Read(text)?.PackageManager : null;
-        var berry = arguments.Has("--immutable", "--immutable-cache", "--check-cache", "--inline-builds", "--mode")
+        var berry = focus || arguments.Has("--immutable", "--immutable-cache", "--check-cache", "--inline-builds", "--mode")
             || berryConfig is not null && command.Lookup(berryConfig).State == ManifestState.Present
             || packageManager is not null && packageManager.StartsWith("yarn@", StringComparison.Ordinal) && !packageManager.StartsWith("yarn@1.", StringComparison.Ordinal);
         if (berry)
         {
             var skipsBuilds = arguments.Value("--mode")?.Value == "skip-build";
-            Install(command, arguments, directory, "yarn", Lockfiles.YarnBerry, rewritesLock: !arguments.Has("--immutable"), runsScripts: !skipsBuilds);
+            Install(command, arguments, directory, "yarn", Lockfiles.YarnBerry, rewritesLock: !focus && !arguments.Has("--immutable"), runsScripts: !skipsBuilds);
             foreach (var folder in (string[])[".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache"])
             {
                 command.ReadsManifest(directory + "/" + folder, required: false, isDirectory: true);
