@@ -10,7 +10,7 @@ public static class ManifestNames
     [
         "requirements.txt", "constraints.txt", "pyproject.toml", "poetry.lock", "poetry.toml", "Pipfile", "Pipfile.lock",
         "uv.lock", "uv.toml", "pip.conf", "pip.ini", "environment.yml", "environment.yaml", "pdm.lock", "pdm.toml", ".pdm-python", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc", ".yarnclean",
-        ".yarnrc.yml", ".env.yarn", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", "bun.lockb", "bun.lock", "go.mod", "go.sum",
+        ".yarnrc.yml", ".env.yarn", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pnpmfile.cjs", "bun.lockb", "bun.lock", "go.mod", "go.sum",
         "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "symfony.lock", "patches.json", "patches.lock.json", "pom.xml",
         "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew", "mvnw", "settings.xml",
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
