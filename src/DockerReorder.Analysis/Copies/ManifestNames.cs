@@ -16,7 +16,7 @@ public static class ManifestNames
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "dotnet-tools.json", ".python-version", ".nvmrc",
         ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
-        "recipe.json", "pubspec.yaml", "pubspec.lock",
+        "recipe.json", "pubspec.yaml", "pubspec.lock", "rust-toolchain.toml", "rust-toolchain",
         // Environment files an installer loads itself: Pipenv's `.env`, Yarn 4's `.env.yarn` (listed above with .yarnrc.yml).
         ".env",
     ];
@@ -48,6 +48,8 @@ public static class ManifestNames
         if (slash < 0) return false;
         var parent = path[..slash];
         var parentName = parent[(parent.LastIndexOf('/') + 1)..];
+        // Cargo's configuration (registries, source replacement) lives in .cargo/config.toml (or the older .cargo/config).
+        if (parentName == ".cargo" && name is "config.toml" or "config") return true;
         return parentName.StartsWith("requirements", StringComparison.Ordinal) &&
                (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal));
     }

@@ -68,6 +68,9 @@ public sealed class SourceEditPredictionTests
     [Theory]
     [InlineData(".pnpmfile.cjs")]
     [InlineData(".config/dotnet-tools.json")]
+    [InlineData("requirements/base.txt")]
+    [InlineData(".cargo/config.toml")]
+    [InlineData("rust-toolchain.toml")]
     public void Package_manager_configuration_is_manifest_only(string source) => Assert.True(Classifier.IsManifestOnly(source));
 
     /// <summary>The explanation line format the engine suite reads.</summary>
