@@ -210,6 +210,12 @@ printf '<configuration>\n  <packageSources>\n    <clear />\n    <add key="corp" 
 expect_ok dotnet tool restore
 grep -q '^https://nuget.corp.example/v3/index.json$' /root/.nuget/packages/dotnet-ef/8.0.0/.source && ok "tool from NuGet.config's feed" || bad "tool source: $(cat /root/.nuget/packages/dotnet-ef/8.0.0/.source)"
 
+fresh pip
+printf 'Django==5.0.6\n# a comment\ngunicorn==22.0.0\n' >requirements.txt
+expect_ok pip wheel --no-deps --wheel-dir /w/pip/wheels -r requirements.txt
+expect_file /w/pip/wheels/django-5.0.6-py3-none-any.whl
+expect_file /w/pip/wheels/gunicorn-22.0.0-py3-none-any.whl
+
 fresh mvn
 expect_fail "there is no POM in this directory" mvn -B dependency:go-offline
 printf '<project><artifactId>d</artifactId><version>1</version><modules><module>core</module></modules></project>' >pom.xml

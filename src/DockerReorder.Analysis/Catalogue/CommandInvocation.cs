@@ -203,11 +203,15 @@ internal sealed class CommandInvocation
         var lookup = Lookup(resolved);
         if (lookup.State == ManifestState.Unknown || lookup is { State: ManifestState.Present, Content: null })
         {
-            Effect.MarkUnverified(Classifier.IsMounted(resolved)
-                ? $"{Display} reads `{path}` through a bind mount, whose content the analysis does not follow"
-                : $"{Display} reads `{path}`, which the analysis cannot read");
+            CannotRead(resolved, path);
         }
 
         return lookup;
     }
+
+    /// <summary>Marks the verdict unverified because the content of <paramref name="resolved"/> (written <paramref name="shown"/>) cannot be read, saying when a bind mount provides it.</summary>
+    internal void CannotRead(string resolved, string shown) =>
+        Effect.MarkUnverified(Classifier.IsMounted(resolved)
+            ? $"{Display} reads `{shown}` through a bind mount, whose content the analysis does not follow"
+            : $"{Display} reads `{shown}`, which the analysis cannot read");
 }

@@ -10,13 +10,13 @@ public static class ManifestNames
     [
         "requirements.txt", "constraints.txt", "pyproject.toml", "poetry.lock", "poetry.toml", "Pipfile", "Pipfile.lock",
         "uv.lock", "uv.toml", "pip.conf", "pip.ini", "environment.yml", "environment.yaml", "pdm.lock", "pdm.toml", ".pdm-python", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc", ".yarnclean",
-        ".yarnrc.yml", ".env.yarn", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", "bun.lockb", "bun.lock", "go.mod", "go.sum",
+        ".yarnrc.yml", ".env.yarn", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pnpmfile.cjs", "bun.lockb", "bun.lock", "go.mod", "go.sum",
         "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "symfony.lock", "patches.json", "patches.lock.json", "pom.xml",
         "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew", "mvnw", "settings.xml",
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "dotnet-tools.json", ".python-version", ".nvmrc",
         ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
-        "recipe.json", "pubspec.yaml", "pubspec.lock",
+        "recipe.json", "pubspec.yaml", "pubspec.lock", "rust-toolchain.toml", "rust-toolchain",
         // Environment files an installer loads itself: Pipenv's `.env`, Yarn 4's `.env.yarn` (listed above with .yarnrc.yml).
         ".env",
     ];
@@ -48,6 +48,8 @@ public static class ManifestNames
         if (slash < 0) return false;
         var parent = path[..slash];
         var parentName = parent[(parent.LastIndexOf('/') + 1)..];
+        // Cargo's configuration (registries, source replacement) lives in .cargo/config.toml (or the older .cargo/config).
+        if (parentName == ".cargo" && name is "config.toml" or "config") return true;
         return parentName.StartsWith("requirements", StringComparison.Ordinal) &&
                (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal));
     }

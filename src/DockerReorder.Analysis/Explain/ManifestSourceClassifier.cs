@@ -4,7 +4,8 @@ namespace DockerReorder.Analysis.Explain;
 
 /// <summary>
 /// Decides whether a <c>COPY</c> source can contain only dependency manifests (so a source-only edit
-/// leaves it cached). A folder (<c>.</c>, <c>src/</c>) never can. A file name is a manifest when it
+/// leaves it cached). The context root never can; another folder can when, in the context, it holds only
+/// manifests (<c>requirements/</c>). A file name is a manifest when it
 /// matches a known manifest pattern or an extra name. A wildcard is expanded in the build context
 /// when there is one (manifest-only when everything it matches is a manifest); without a context it
 /// counts as manifest-only when it is a manifest pattern or starts like one (<c>package*.json</c>).
@@ -43,25 +44,54 @@ public sealed class ManifestSourceClassifier
         // A manifest folder (gradle/, .mvn/, .yarn/releases) changes with the build tool, not with the source: the fix copies it with the manifests.
         var folderPath = path.TrimEnd('/');
         if (folderPath.Length > 0 && Copies.ManifestNames.IsManifestFolder(folderPath) && (_context is null || _context.DirectoryExists(folderPath))) return true;
-        if (path.Length == 0 || path == "." || path.EndsWith('/') || path.EndsWith("/.", StringComparison.Ordinal)) return false;
+        if (path.Length == 0 || path == "." || path.EndsWith("/.", StringComparison.Ordinal)) return false;
+        if (path.EndsWith('/')) return HoldsOnlyManifests(folderPath);
         int slash = path.LastIndexOf('/');
         string folder = slash < 0 ? string.Empty : path[..slash], name = path[(slash + 1)..];
         if (folder.AsSpan().IndexOfAny("*?[") >= 0) return false;
         bool wildcard = name.AsSpan().IndexOfAny("*?[") >= 0;
         if (!wildcard)
         {
-            if (_context is not null && _context.DirectoryExists(path)) return false;
+            if (_context is not null && _context.DirectoryExists(path)) return HoldsOnlyManifests(path);
             // A file of a manifest folder (Yarn 1's yarn-path release, .yarn/releases/yarn-1.22.19.cjs) changes with the tool, like the folder.
-            return IsManifestName(name) || folder.Length > 0 && Copies.ManifestNames.IsManifestFolder(folder) || _manifestPaths.Contains(path);
+            return IsManifestPath(path) || folder.Length > 0 && Copies.ManifestNames.IsManifestFolder(folder) || _manifestPaths.Contains(path);
         }
         if (_context is not null && _context.DirectoryExists(folder))
         {
             var matches = _context.ListDirectory(folder).Where(e => GlobMatch(name, e.Name)).ToList();
-            return matches.All(e => !e.IsDirectory && IsManifestName(e.Name));
+            return matches.All(e => !e.IsDirectory && IsManifestPath(folder.Length == 0 ? e.Name : folder + "/" + e.Name));
         }
         int firstWildcard = name.AsSpan().IndexOfAny("*?[");
         return IsManifestName(name) ||
                (firstWildcard > 0 && Copies.ManifestNames.PatternTargetsManifests(name, _patterns));
+    }
+
+    /// <summary>True when the context file at <paramref name="path"/> is a manifest: by its name, or by its folder (<c>requirements/base.txt</c>, <c>.cargo/config.toml</c>).</summary>
+    public bool IsManifestPath(string path) => Copies.ManifestNames.IsManifestPath(path) || IsManifestName(path[(path.LastIndexOf('/') + 1)..]);
+
+    /// <summary>How many context entries <see cref="HoldsOnlyManifests"/> looks at before it gives up.</summary>
+    private const int FolderBudget = 200;
+
+    // A folder holding only manifests (cookiecutter-django's `COPY ./requirements .`) changes only when one of them does;
+    // one with a project root (package.json, go.mod) is where source lives, as for the broad-copy test.
+    private bool HoldsOnlyManifests(string folder)
+    {
+        if (_context is null || folder.Length == 0 || !_context.DirectoryExists(folder)) return false;
+        int seen = 0;
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            foreach (var entry in _context.ListDirectory(directory))
+            {
+                if (++seen > FolderBudget) return false;
+                var path = directory + "/" + entry.Name;
+                if (entry.IsDirectory) { pending.Push(path); continue; }
+                if (!IsManifestPath(path) || Copies.ManifestNames.IsProjectRoot(entry.Name)) return false;
+            }
+        }
+        return seen > 0;
     }
 
     /// <summary>True when <paramref name="fileName"/> matches a manifest pattern.</summary>

@@ -74,6 +74,20 @@ public sealed class ManifestSourceClassifierTests
         Assert.False(after.IsManifestOnly("hooks.cjs"));
     }
 
+    /// <summary>A folder that holds only manifests in the context (cookiecutter-django's requirements/) survives a source edit, and so do the files in it.</summary>
+    [Fact]
+    public void A_folder_of_requirements_files_is_manifest_only()
+    {
+        var c = new ManifestSourceClassifier([], new Files("requirements/base.txt", "requirements/production.txt", "web/package.json", "web/index.js", "lib/setup.cfg", "lib/pkg/__init__.py", "manage.py"));
+        Assert.True(c.IsManifestOnly("./requirements"));
+        Assert.True(c.IsManifestOnly("requirements/"));
+        Assert.True(c.IsManifestOnly("requirements/base.txt"));
+        Assert.True(c.IsManifestOnly("requirements/*.txt"));
+        Assert.False(c.IsManifestOnly("web")); // source beside its package.json
+        Assert.False(c.IsManifestOnly("lib/"));
+        Assert.False(c.IsManifestOnly("."));
+    }
+
     /// <summary>The single-segment glob used for names.</summary>
     [Theory]
     [InlineData("requirements*.txt", "requirements.txt", true)]

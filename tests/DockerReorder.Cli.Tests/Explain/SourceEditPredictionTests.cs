@@ -64,6 +64,15 @@ public sealed class SourceEditPredictionTests
         Assert.Equal([5, 6], SourceEditPrediction.Predict([stage], Classifier.IsManifestOnly).Single().Rerun.Select(s => s.Line));
     }
 
+    /// <summary>Configuration the fix copies with the manifests (pnpm's hooks file, dotnet's tool manifest) changes with the dependencies, not with the source.</summary>
+    [Theory]
+    [InlineData(".pnpmfile.cjs")]
+    [InlineData(".config/dotnet-tools.json")]
+    [InlineData("requirements/base.txt")]
+    [InlineData(".cargo/config.toml")]
+    [InlineData("rust-toolchain.toml")]
+    public void Package_manager_configuration_is_manifest_only(string source) => Assert.True(Classifier.IsManifestOnly(source));
+
     /// <summary>The explanation line format the engine suite reads.</summary>
     [Fact]
     public void Formats_one_line_per_stage()

@@ -97,7 +97,7 @@ internal static class DotnetCommands
             }
 
             // Without a named project the referenced projects cannot be followed.
-            command.Effect.MarkUnverified();
+            command.Effect.MarkUnverified($"{command.Display} names no project, and the analysis cannot tell which one it restores");
         }
 
         var imported = new HashSet<string>(StringComparer.Ordinal);
@@ -297,7 +297,7 @@ internal static class DotnetCommands
 
         if (lookup.Content is not { } content)
         {
-            command.Effect.MarkUnverified();
+            command.CannotRead(path, path);
             return;
         }
 

@@ -92,7 +92,7 @@ internal static class GoCommands
             }
             else if (work.State == ManifestState.Unknown)
             {
-                command.Effect.MarkUnverified();
+                command.CannotRead(workPath, workPath);
             }
         }
 

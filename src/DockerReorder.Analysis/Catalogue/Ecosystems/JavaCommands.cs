@@ -125,7 +125,7 @@ internal static class JavaCommands
 
         if (lookup.Content is not { } content)
         {
-            command.Effect.MarkUnverified();
+            command.CannotRead(path, path);
             return;
         }
 

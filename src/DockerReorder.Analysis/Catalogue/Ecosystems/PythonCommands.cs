@@ -17,6 +17,7 @@ internal static class PythonCommands
         "--global-option", "--config-settings", "-C", "--no-binary", "--only-binary", "--exists-action", "--report", "--python", "-p",
         "--index", "--default-index", "--keyring-provider", "--python-platform", "--link-mode", "--resolution", "--prerelease",
         "--index-strategy", "--extra", "--group", "--overrides", "--build-constraint", "--exclude-newer", "--root-user-action",
+        "-w", "--wheel-dir", "-d", "--dest",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PoetryOptions = FrozenSet.ToFrozenSet(
@@ -120,6 +121,11 @@ internal static class PythonCommands
             case "install":
                 PipInstall(command, arguments, ecosystem, uv);
                 return;
+            case "wheel" or "download" when !uv:
+                // pip wheel/download resolve like install (the same -r/-c files, local specs and config) but write the
+                // archives to -w/-d, by default the working directory (https://pip.pypa.io/en/stable/cli/pip_wheel/).
+                PipInstall(command, arguments, ecosystem, uv, archivesTo: arguments.Value("-w", "--wheel-dir", "-d", "--dest") ?? new ShellWord("."));
+                return;
             case "sync" when uv:
                 command.Effect.Ecosystem(ecosystem);
                 command.Effect.Install(command.Display);
@@ -153,7 +159,7 @@ internal static class PythonCommands
         }
     }
 
-    private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv)
+    private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv, ShellWord? archivesTo = null)
     {
         command.Effect.Ecosystem(ecosystem);
         if (uv)
@@ -242,6 +248,16 @@ internal static class PythonCommands
                     UvProjectRequirements(command, path, groupsOnly: true);
                 }
             }
+        }
+
+        if (archivesTo is not null)
+        {
+            if (command.TryResolve(archivesTo.Value, out var folder))
+            {
+                command.Effect.Write(folder);
+            }
+
+            return;
         }
 
         WritesSitePackages(command, arguments, uv);

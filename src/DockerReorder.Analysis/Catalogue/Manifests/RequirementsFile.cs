@@ -23,7 +23,7 @@ internal static class RequirementsFile
 
         if (lookup.State == ManifestState.Unknown || lookup.Content is null)
         {
-            command.Effect.MarkUnverified();
+            command.CannotRead(path, path);
             return;
         }
 
