@@ -26,7 +26,7 @@ internal static class PythonCommands
     [
         "--extra", "--group", "--only-group", "--no-group", "--directory", "--project", "--package", "--python", "-p", "--link-mode",
         "-o", "--output-file", "--index", "--default-index", "--index-url", "--extra-index-url", "--prune", "--format", "--cache-dir",
-        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform",
+        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform", "-f", "--find-links",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PdmOptions = FrozenSet.ToFrozenSet(
@@ -124,6 +124,7 @@ internal static class PythonCommands
                 command.Effect.Ecosystem(ecosystem);
                 command.Effect.Install(command.Display);
                 UvConfigFiles(command, arguments);
+                UvFindLinks(command, arguments.Values("-f", "--find-links"));
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in arguments.Positionals.Skip(1))
                 {
@@ -346,7 +347,28 @@ internal static class PythonCommands
             }
         }
 
+        if (uv)
+        {
+            UvFindLinks(command, []);
+        }
+
         return files;
+    }
+
+    // uv searches the folders of `--find-links` and of UV_FIND_LINKS (a comma-separated list,
+    // https://docs.astral.sh/uv/reference/environment/#uv_find_links) for packages: a folder of the project is read like `pip -f`.
+    private static void UvFindLinks(CommandInvocation command, IEnumerable<ShellWord> fromArguments)
+    {
+        var fromEnvironment = command.Variable("UV_FIND_LINKS") is { Length: > 0 } value
+            ? value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(link => new ShellWord(link))
+            : [];
+        foreach (var link in fromArguments.Concat(fromEnvironment))
+        {
+            if (!link.Value.Contains("://", StringComparison.Ordinal))
+            {
+                command.ReadsPath(link);
+            }
+        }
     }
 
     // PIP_CONFIG_FILE names a config file pip reads for every command (https://pip.pypa.io/en/stable/topics/configuration/):
@@ -734,6 +756,7 @@ internal static class PythonCommands
     {
         command.Effect.Ecosystem("uv");
         command.Effect.Install(command.Display);
+        UvFindLinks(command, arguments.Values("-f", "--find-links"));
         var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
         var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
         command.ReadsManifest(directory + "/uv.toml", required: false);
