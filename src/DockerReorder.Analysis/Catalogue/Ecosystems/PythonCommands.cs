@@ -17,6 +17,7 @@ internal static class PythonCommands
         "--global-option", "--config-settings", "-C", "--no-binary", "--only-binary", "--exists-action", "--report", "--python", "-p",
         "--index", "--default-index", "--keyring-provider", "--python-platform", "--link-mode", "--resolution", "--prerelease",
         "--index-strategy", "--extra", "--group", "--overrides", "--build-constraint", "--exclude-newer", "--root-user-action",
+        "-w", "--wheel-dir", "-d", "--dest",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PoetryOptions = FrozenSet.ToFrozenSet(
@@ -120,6 +121,10 @@ internal static class PythonCommands
             case "install":
                 PipInstall(command, arguments, ecosystem, uv);
                 return;
+            case "wheel" or "download" when !uv:
+                // Reads like `install`, but writes the wheels or archives to `--wheel-dir`/`--dest` (the working directory by default).
+                PipInstall(command, arguments, ecosystem, uv, arguments.Value("-w", "--wheel-dir", "-d", "--dest") ?? new ShellWord("."));
+                return;
             case "sync" when uv:
                 command.Effect.Ecosystem(ecosystem);
                 command.Effect.Install(command.Display);
@@ -154,7 +159,7 @@ internal static class PythonCommands
         }
     }
 
-    private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv)
+    private static void PipInstall(CommandInvocation command, ParsedArguments arguments, string ecosystem, bool uv, ShellWord? destination = null)
     {
         command.Effect.Ecosystem(ecosystem);
         if (uv)
@@ -243,6 +248,12 @@ internal static class PythonCommands
                     UvProjectRequirements(command, path, groupsOnly: true);
                 }
             }
+        }
+
+        if (destination is { } folder)
+        {
+            command.WritesPath(folder);
+            return;
         }
 
         WritesSitePackages(command, arguments, uv);
