@@ -625,9 +625,13 @@ internal static class PythonCommands
 
                 command.Effect.Install(command.Display);
                 var lockOnly = subcommand == "sync" || arguments.Has("--ignore-pipfile");
-                var pipfile = command.ReadsAndLooksUp("Pipfile", required: !lockOnly);
-                var lockFile = command.ReadsManifest("Pipfile.lock", required: lockOnly);
-                PipenvDotEnv(command);
+                // PIPENV_PIPFILE names the Pipfile; its folder is the project, where the lock file and `.env` are
+                // (https://pipenv.pypa.io/en/latest/configuration.html).
+                var pipfilePath = command.Variable("PIPENV_PIPFILE") is { Length: > 0 } named ? named : "Pipfile";
+                var project = pipfilePath.Contains('/', StringComparison.Ordinal) ? WorkingPath.DirectoryOf(pipfilePath) + "/" : string.Empty;
+                var pipfile = command.ReadsAndLooksUp(pipfilePath, required: !lockOnly);
+                var lockFile = command.ReadsManifest(project + "Pipfile.lock", required: lockOnly);
+                PipenvDotEnv(command, project);
                 if (pipfile.Content is { } text && HasPathDependency(text, static table => table.Contains("packages", StringComparison.Ordinal)))
                 {
                     command.NeedsSource("installs a path dependency declared in `Pipfile`");
@@ -660,14 +664,15 @@ internal static class PythonCommands
     // Every pipenv command loads the project's `.env` (or PIPENV_DOTENV_LOCATION) into its environment first, unless
     // PIPENV_DONT_LOAD_ENV is set (https://pipenv.pypa.io/en/latest/shell.html#automatic-loading-of-env): its PIP_* and
     // PIPENV_* settings and the `${VAR}` of the Pipfile's sources come from there, so the install reads it like configuration.
-    private static void PipenvDotEnv(CommandInvocation command)
+    // `project` is the Pipfile's folder with a trailing slash, or empty for the working directory.
+    private static void PipenvDotEnv(CommandInvocation command, string project)
     {
         if (command.Variable("PIPENV_DONT_LOAD_ENV") is { Length: > 0 } and not ("0" or "false" or "no" or "off"))
         {
             return;
         }
 
-        command.ReadsManifest(command.Variable("PIPENV_DOTENV_LOCATION") is { Length: > 0 } location ? location : ".env", required: false);
+        command.ReadsManifest(command.Variable("PIPENV_DOTENV_LOCATION") is { Length: > 0 } location ? location : project + ".env", required: false);
     }
 
     private static void Uv(CommandInvocation command)
