@@ -782,6 +782,15 @@ internal static class PythonCommands
             command.NeedsSource("installs the project itself (no `--no-install-project`)");
         }
 
+        // Without its sources uv cannot reuse the locked metadata of a project with `dynamic` fields: it builds the project to
+        // read them, also with --no-install-project (https://github.com/astral-sh/uv/issues/15193), and the build reads the source.
+        var noSources = arguments.Has("--no-sources") || command.Variable("UV_NO_SOURCES") is { Length: > 0 } and not ("0" or "false");
+        if (noSources && pyproject.Content is { } metadata
+            && TomlLines.Read(metadata).Any(entry => entry.Table == "project" && TomlLines.SetsKey(entry.Line, "dynamic")))
+        {
+            command.NeedsSource("builds the project to read the `dynamic` metadata of `pyproject.toml` (`--no-sources`)");
+        }
+
         if (pyproject.Content is { } text)
         {
             if (UvLocalPackageSource(text) is { } local)
