@@ -27,6 +27,9 @@ printf -- '-r base.txt\nflask==3.0.0  # web\n' >requirements.txt; echo 'requests
 expect_ok pip install --no-cache-dir -r requirements.txt
 expect_file /usr/local/lib/python3/site-packages/requests/__init__.py
 expect_file /usr/local/lib/python3/site-packages/flask-3.0.0.dist-info/METADATA
+expect_ok pip wheel --no-deps --wheel-dir /w/wheels -r requirements.txt
+expect_file /w/wheels/requests/__init__.py
+rm -rf /w/wheels
 printf 'six==1.16.0' >last-line.txt
 expect_ok pip install -r last-line.txt
 expect_file /usr/local/lib/python3/site-packages/six/__init__.py

@@ -160,6 +160,7 @@ internal static class NodeCommands
 
             BerryEnvironmentFiles(command, berryConfig, directory);
             BerryLoadedFiles(command, berryConfig, directory);
+            BerryCacheFolder(command, berryConfig, directory);
             return;
         }
 
@@ -217,6 +218,27 @@ internal static class NodeCommands
                 command.ReadsManifest(directory + "/" + file, required: true);
             }
         }
+    }
+
+    // `cacheFolder` moves the project cache (zero-installs) from .yarn/cache (https://yarnpkg.com/configuration/yarnrc#cacheFolder):
+    // the install reads the packages there and writes the ones it fetches, like .yarn/cache above.
+    private static void BerryCacheFolder(CommandInvocation command, string? berryConfig, string directory)
+    {
+        if (berryConfig is null || command.Lookup(berryConfig) is not { State: ManifestState.Present, Content: { } content }
+            || YarnrcYml.TopLevelValue(content, "cacheFolder") is not { Length: > 0 } folder
+            || WorkingPath.Normalize(folder) == ".yarn/cache" || folder.StartsWith('/'))
+        {
+            return;
+        }
+
+        if (folder.Contains('$', StringComparison.Ordinal) || folder.StartsWith('~'))
+        {
+            command.Effect.MarkUnverified($"{command.Display} uses the cache folder `{folder}`, a path the analysis cannot resolve");
+            return;
+        }
+
+        command.ReadsManifest(directory + "/" + folder, required: false, isDirectory: true);
+        command.Effect.Write(command.Resolve(directory + "/" + folder) ?? folder);
     }
 
     // Yarn 4 loads `.env.yarn` (or the files `injectEnvironmentFiles` lists) before it reads `.yarnrc.yml`, whose `${VAR}` values

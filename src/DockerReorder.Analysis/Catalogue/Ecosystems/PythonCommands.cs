@@ -27,7 +27,7 @@ internal static class PythonCommands
     [
         "--extra", "--group", "--only-group", "--no-group", "--directory", "--project", "--package", "--python", "-p", "--link-mode",
         "-o", "--output-file", "--index", "--default-index", "--index-url", "--extra-index-url", "--prune", "--format", "--cache-dir",
-        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform",
+        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform", "-f", "--find-links",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PdmOptions = FrozenSet.ToFrozenSet(
@@ -130,6 +130,7 @@ internal static class PythonCommands
                 command.Effect.Ecosystem(ecosystem);
                 command.Effect.Install(command.Display);
                 UvConfigFiles(command, arguments);
+                UvFindLinks(command, arguments.Values("-f", "--find-links"));
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in arguments.Positionals.Skip(1))
                 {
@@ -362,7 +363,28 @@ internal static class PythonCommands
             }
         }
 
+        if (uv)
+        {
+            UvFindLinks(command, []);
+        }
+
         return files;
+    }
+
+    // uv searches the folders of `--find-links` and of UV_FIND_LINKS (a comma-separated list,
+    // https://docs.astral.sh/uv/reference/environment/#uv_find_links) for packages: a folder of the project is read like `pip -f`.
+    private static void UvFindLinks(CommandInvocation command, IEnumerable<ShellWord> fromArguments)
+    {
+        var fromEnvironment = command.Variable("UV_FIND_LINKS") is { Length: > 0 } value
+            ? value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(link => new ShellWord(link))
+            : [];
+        foreach (var link in fromArguments.Concat(fromEnvironment))
+        {
+            if (!link.Value.Contains("://", StringComparison.Ordinal))
+            {
+                command.ReadsPath(link);
+            }
+        }
     }
 
     // PIP_CONFIG_FILE names a config file pip reads for every command (https://pip.pypa.io/en/stable/topics/configuration/):
@@ -608,9 +630,13 @@ internal static class PythonCommands
 
                 command.Effect.Install(command.Display);
                 var lockOnly = subcommand == "sync" || arguments.Has("--ignore-pipfile");
-                var pipfile = command.ReadsAndLooksUp("Pipfile", required: !lockOnly);
-                var lockFile = command.ReadsManifest("Pipfile.lock", required: lockOnly);
-                PipenvDotEnv(command);
+                // PIPENV_PIPFILE names the Pipfile; its folder is the project, where the lock file and `.env` are
+                // (https://pipenv.pypa.io/en/latest/configuration.html).
+                var pipfilePath = command.Variable("PIPENV_PIPFILE") is { Length: > 0 } named ? named : "Pipfile";
+                var project = pipfilePath.Contains('/', StringComparison.Ordinal) ? WorkingPath.DirectoryOf(pipfilePath) + "/" : string.Empty;
+                var pipfile = command.ReadsAndLooksUp(pipfilePath, required: !lockOnly);
+                var lockFile = command.ReadsManifest(project + "Pipfile.lock", required: lockOnly);
+                PipenvDotEnv(command, project);
                 if (pipfile.Content is { } text && HasPathDependency(text, static table => table.Contains("packages", StringComparison.Ordinal)))
                 {
                     command.NeedsSource("installs a path dependency declared in `Pipfile`");
@@ -643,14 +669,15 @@ internal static class PythonCommands
     // Every pipenv command loads the project's `.env` (or PIPENV_DOTENV_LOCATION) into its environment first, unless
     // PIPENV_DONT_LOAD_ENV is set (https://pipenv.pypa.io/en/latest/shell.html#automatic-loading-of-env): its PIP_* and
     // PIPENV_* settings and the `${VAR}` of the Pipfile's sources come from there, so the install reads it like configuration.
-    private static void PipenvDotEnv(CommandInvocation command)
+    // `project` is the Pipfile's folder with a trailing slash, or empty for the working directory.
+    private static void PipenvDotEnv(CommandInvocation command, string project)
     {
         if (command.Variable("PIPENV_DONT_LOAD_ENV") is { Length: > 0 } and not ("0" or "false" or "no" or "off"))
         {
             return;
         }
 
-        command.ReadsManifest(command.Variable("PIPENV_DOTENV_LOCATION") is { Length: > 0 } location ? location : ".env", required: false);
+        command.ReadsManifest(command.Variable("PIPENV_DOTENV_LOCATION") is { Length: > 0 } location ? location : project + ".env", required: false);
     }
 
     private static void Uv(CommandInvocation command)
@@ -750,6 +777,7 @@ internal static class PythonCommands
     {
         command.Effect.Ecosystem("uv");
         command.Effect.Install(command.Display);
+        UvFindLinks(command, arguments.Values("-f", "--find-links"));
         var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
         var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
         command.ReadsManifest(directory + "/uv.toml", required: false);
@@ -757,6 +785,15 @@ internal static class PythonCommands
         if (!arguments.Has("--no-install-project", "--only-dev", "--no-install-workspace") && !IsVirtualProject(pyproject))
         {
             command.NeedsSource("installs the project itself (no `--no-install-project`)");
+        }
+
+        // Without its sources uv cannot reuse the locked metadata of a project with `dynamic` fields: it builds the project to
+        // read them, also with --no-install-project (https://github.com/astral-sh/uv/issues/15193), and the build reads the source.
+        var noSources = arguments.Has("--no-sources") || command.Variable("UV_NO_SOURCES") is { Length: > 0 } and not ("0" or "false");
+        if (noSources && pyproject.Content is { } metadata
+            && TomlLines.Read(metadata).Any(entry => entry.Table == "project" && TomlLines.SetsKey(entry.Line, "dynamic")))
+        {
+            command.NeedsSource("builds the project to read the `dynamic` metadata of `pyproject.toml` (`--no-sources`)");
         }
 
         if (pyproject.Content is { } text)

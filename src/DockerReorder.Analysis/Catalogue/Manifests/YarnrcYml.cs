@@ -106,6 +106,21 @@ internal static class YarnrcYml
         return files.Where(file => file.Length > 0).ToList();
     }
 
+    /// <summary>The value of the top-level setting <paramref name="key"/> (<c>cacheFolder: ./.yarn-offline</c>), unquoted, or null.</summary>
+    internal static string? TopLevelValue(string content, string key)
+    {
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = StripComment(raw.TrimEnd('\r'));
+            if (line.StartsWith(key + ":", StringComparison.Ordinal))
+            {
+                return Unquote(line[(key.Length + 1)..]);
+            }
+        }
+
+        return null;
+    }
+
     private static string Unquote(string value) => value.Trim().Trim('"', '\'');
 
     private static string StripComment(string text)
