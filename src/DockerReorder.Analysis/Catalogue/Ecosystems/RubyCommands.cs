@@ -52,6 +52,9 @@ internal static class RubyCommands
                 return;
             case "-v" or "--version" or "version":
                 return;
+            case "exec" when IsGemfilePrecompile(command.Arguments):
+                GemfilePrecompile(command);
+                return;
             case "exec" or "binstubs" or "update" or "lock" or "add" or "package":
                 command.NeedsSourceIn("bundler", "runs or changes the project");
                 return;
@@ -63,6 +66,37 @@ internal static class RubyCommands
 
                 command.NotKnown();
                 return;
+        }
+    }
+
+    // `bundle exec bootsnap precompile --gemfile` and nothing else: Rails' generated Dockerfile runs it right after
+    // `bundle install`, with only the Gemfile and its lock copied (https://github.com/Shopify/bootsnap#precompilation).
+    private static bool IsGemfilePrecompile(IReadOnlyList<ShellWord> words) =>
+        words.Count == 4 && words[0].Value == "exec" && words[1].Value == "bootsnap" && words[2].Value == "precompile" && words[3].Value == "--gemfile";
+
+    // It loads the bundle (the Gemfile, its lock and what the Gemfile reads), compiles the gems' Ruby files and writes
+    // the cache to tmp/cache under the working directory.
+    private static void GemfilePrecompile(CommandInvocation command)
+    {
+        command.Effect.Ecosystem("bundler");
+        command.Effect.Install(command.Display);
+        var gemfileName = command.Variable("BUNDLE_GEMFILE") ?? "Gemfile";
+        var gemfile = command.ReadsAndLooksUp(gemfileName, required: true);
+        var lockName = gemfileName.EndsWith("gems.rb", StringComparison.Ordinal) ? gemfileName[..^"gems.rb".Length] + "gems.locked" : gemfileName + ".lock";
+        command.ReadsManifest(lockName, required: false);
+        command.ReadsManifest(".bundle/config", required: false);
+        if (gemfile.Content is { } text)
+        {
+            CheckGemfile(command, text, WorkingPath.DirectoryOf(gemfileName));
+        }
+
+        if (command.Resolve("tmp/cache") is { } cache)
+        {
+            command.Effect.Write(cache);
+        }
+        else
+        {
+            command.Effect.Unknown($"{command.Display} runs in a directory the catalogue cannot resolve");
         }
     }
 
