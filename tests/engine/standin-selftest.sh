@@ -277,6 +277,35 @@ expect_ok gradle dependencies
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/app-dep/1.0/app-dep-1.0.jar
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/core-dep/2.0/core-dep-2.0.jar
 
+fresh dart
+expect_fail 'Could not find a file named "pubspec.yaml"' dart pub get
+printf 'name: server\nenvironment:\n  sdk: ^3.5.0\n\ndependencies:\n  shelf: ^1.4.1\n  models:\n    path: packages/models\n' >pubspec.yaml
+expect_fail "from path which doesn't exist" dart pub get
+mkdir -p packages/models; echo 'name: models' >packages/models/pubspec.yaml
+expect_fail "Cannot do \`--enforce-lockfile\` without an existing \`pubspec.lock\`" dart pub get --enforce-lockfile
+expect_fail "No package_config.json found" dart compile exe pubspec.yaml -o /w/x
+expect_ok dart pub get
+expect_file pubspec.lock
+expect_file .dart_tool/package_config.json
+expect_file /root/.pub-cache/hosted/pub.dev/shelf-^1.4.1/pubspec.yaml
+mkdir bin; echo 'void main() {}' >bin/server.dart
+expect_ok dart compile exe bin/server.dart -o bin/server
+expect_file bin/server
+fresh swift
+expect_fail "Could not find Package.swift" swift package resolve
+printf '// swift-tools-version:5.9\nlet package = Package(\n    name: "hello",\n    dependencies: [\n        .package(url: "https://github.com/vapor/vapor.git", from: "4.99.3"),\n        .package(path: "Packages/Models"),\n    ],\n    targets: [\n        .executableTarget(\n            name: "App"\n        ),\n    ]\n)\n' >Package.swift
+expect_fail "cannot be accessed" swift package resolve
+mkdir -p Packages/Models; echo '// swift-tools-version:5.9' >Packages/Models/Package.swift
+expect_fail "a resolved file is required" swift package resolve --force-resolved-versions
+expect_fail "should be located under 'Sources/App'" swift build
+mkdir -p Sources/App; echo 'import Vapor' >Sources/App/main.swift
+expect_fail "Couldn't fetch https://github.com/vapor/vapor.git" swift build -c release
+expect_ok swift package resolve
+expect_file Package.resolved
+expect_file .build/checkouts/vapor/Package.swift
+expect_ok swift build -c release
+expect_file .build/release/App
+
 # Determinism: the same inputs give byte-identical trees.
 listing() { find "$1" -exec sh -c 'for f; do if [ -f "$f" ]; then echo "$f $(sha256sum <"$f")"; else echo "$f"; fi; done' _ {} + | sed "s|^$1||" | sort; }
 for run in 1 2; do

@@ -26,6 +26,8 @@ internal static class CommandTable
         JavaCommands.Register(table);
         RustCommands.Register(table);
         ElixirCommands.Register(table);
+        DartCommands.Register(table);
+        SwiftCommands.Register(table);
         return table.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

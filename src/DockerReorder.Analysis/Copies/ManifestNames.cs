@@ -16,7 +16,7 @@ public static class ManifestNames
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "dotnet-tools.json", ".python-version", ".nvmrc",
         ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
-        "recipe.json", "pubspec.yaml", "pubspec.lock", "rust-toolchain.toml", "rust-toolchain",
+        "recipe.json", "pubspec.yaml", "pubspec.lock", "pubspec_overrides.yaml", "Package.swift", "Package.resolved", "rust-toolchain.toml", "rust-toolchain",
         // Environment files an installer loads itself: Pipenv's `.env`, Yarn 4's `.env.yarn` (listed above with .yarnrc.yml).
         ".env",
     ];
@@ -57,7 +57,7 @@ public static class ManifestNames
     // Folders a dependency install reads whole and that hold no application source: a build tool's wrapper and its
     // settings (Gradle's gradle/ and buildSrc/, Maven's .mvn/), Yarn's own release, plugins, patches and offline cache, and
     // Bundler's gem cache (vendor/cache, written by `bundle cache`).
-    private static readonly string[] Folders = ["gradle", "buildSrc", ".mvn", ".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache", "vendor/cache"];
+    private static readonly string[] Folders = ["gradle", "buildSrc", ".mvn", ".yarn/releases", ".yarn/plugins", ".yarn/patches", ".yarn/cache", "vendor/cache", ".swiftpm/configuration"];
 
     /// <summary>True when <paramref name="contextPath"/> (a folder, <c>/</c>-separated) ends in a manifest folder such as <c>gradle</c> or <c>.yarn/releases</c>.</summary>
     public static bool IsManifestFolder(string contextPath)
@@ -73,7 +73,7 @@ public static class ManifestNames
     private static readonly string[] ProjectRoots =
     [
         "package.json", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "go.mod", "Gemfile", "composer.json", "pom.xml",
-        "build.gradle", "build.gradle.kts", "Cargo.toml", "mix.exs",
+        "build.gradle", "build.gradle.kts", "Cargo.toml", "mix.exs", "pubspec.yaml", "Package.swift",
     ];
 
     /// <summary>True when <paramref name="fileName"/> marks the root of a project, beside which its source lives.</summary>
