@@ -306,6 +306,36 @@ expect_file .build/checkouts/vapor/Package.swift
 expect_ok swift build -c release
 expect_file .build/release/App
 
+fresh R
+echo 'source("R/config.R")' >.Rprofile
+expect_fail "cannot open file 'R/config.R'" R -e "install.packages('shiny')"
+expect_ok R --vanilla -e "install.packages(c('shiny', 'dplyr'), repos = 'https://cloud.r-project.org')"
+expect_file /usr/local/lib/R/site-library/dplyr/DESCRIPTION
+rm .Rprofile
+expect_ok Rscript -e 'remotes::install_github("rstudio/bslib@v0.8.0")' -e 'BiocManager::install(c("limma"), ask = FALSE)'
+expect_file /usr/local/lib/R/site-library/bslib/DESCRIPTION
+expect_file /usr/local/lib/R/site-library/limma/DESCRIPTION
+expect_ok install2.r --error -n 2 plotly DT
+expect_file /usr/local/lib/R/site-library/DT/DESCRIPTION
+expect_fail "does not contain a lockfile" R -e "renv::restore()"
+printf '{\n  "Packages": {\n    "plumber": {\n      "Package": "plumber",\n      "Version": "1.2.1"\n    }\n  }\n}\n' >renv.lock
+expect_fail "there is no package called 'renv'" R -e "renv::restore()"
+echo 'source("renv/activate.R")' >.Rprofile
+expect_fail "cannot open file 'renv/activate.R'" R -e "renv::restore()"
+mkdir renv; echo 'local({})' >renv/activate.R
+expect_ok R -e "renv::restore()"
+expect_file renv/library/plumber/DESCRIPTION
+fresh Rdeps
+expect_fail "there is no package called 'remotes'" Rscript -e "remotes::install_deps(dependencies = TRUE)"
+expect_ok Rscript -e "install.packages('remotes')"
+expect_fail "Could not find R package" Rscript -e "remotes::install_deps(dependencies = TRUE)"
+printf 'Package: reportr\nImports:\n    dplyr,\n    ggplot2 (>= 3.4.0)\nRemotes:\n    tidyverse/ggplot2\n' >DESCRIPTION
+expect_ok Rscript -e "remotes::install_deps(dependencies = TRUE)"
+expect_file /usr/local/lib/R/site-library/ggplot2/DESCRIPTION
+expect_fail "no DESCRIPTION" R CMD INSTALL sub
+expect_ok R CMD INSTALL .
+expect_file /usr/local/lib/R/site-library/reportr/DESCRIPTION
+
 # Determinism: the same inputs give byte-identical trees.
 listing() { find "$1" -exec sh -c 'for f; do if [ -f "$f" ]; then echo "$f $(sha256sum <"$f")"; else echo "$f"; fi; done' _ {} + | sed "s|^$1||" | sort; }
 for run in 1 2; do

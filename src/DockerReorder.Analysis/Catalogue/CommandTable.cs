@@ -28,6 +28,7 @@ internal static class CommandTable
         ElixirCommands.Register(table);
         DartCommands.Register(table);
         SwiftCommands.Register(table);
+        RCommands.Register(table);
         return table.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -16,7 +16,7 @@ public static class ManifestNames
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "dotnet-tools.json", ".python-version", ".nvmrc",
         ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
-        "recipe.json", "pubspec.yaml", "pubspec.lock", "pubspec_overrides.yaml", "Package.swift", "Package.resolved", "rust-toolchain.toml", "rust-toolchain",
+        "recipe.json", "pubspec.yaml", "pubspec.lock", "pubspec_overrides.yaml", "Package.swift", "Package.resolved", "renv.lock", ".Rprofile", "DESCRIPTION", "rust-toolchain.toml", "rust-toolchain",
         // Environment files an installer loads itself: Pipenv's `.env`, Yarn 4's `.env.yarn` (listed above with .yarnrc.yml).
         ".env",
     ];
@@ -50,6 +50,8 @@ public static class ManifestNames
         var parentName = parent[(parent.LastIndexOf('/') + 1)..];
         // Cargo's configuration (registries, source replacement) lives in .cargo/config.toml (or the older .cargo/config).
         if (parentName == ".cargo" && name is "config.toml" or "config") return true;
+        // renv's bootstrap and settings, which its .Rprofile loads before any restore.
+        if (parentName == "renv" && name is "activate.R" or "settings.json" or "settings.dcf") return true;
         return parentName.StartsWith("requirements", StringComparison.Ordinal) &&
                (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal));
     }

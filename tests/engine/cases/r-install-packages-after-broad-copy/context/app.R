@@ -1,0 +1,4 @@
+library(shiny)
+ui <- fluidPage("hi")
+server <- function(input, output) {}
+shinyApp(ui, server)

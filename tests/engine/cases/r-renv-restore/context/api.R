@@ -1,0 +1,2 @@
+#* @get /health
+function() "ok"

@@ -1,0 +1,4 @@
+local({
+  version <- "1.0.7"
+  # bootstraps renv
+})
