@@ -135,6 +135,11 @@ expect_file node_modules/hono/package.json
 expect_file node_modules/.bun-patches/applied
 expect_ok bun install
 expect_file bun.lock
+printf '[install]\nregistry = { url = "https://npm.acme.example/", token = "$acme_token" }\n' >bunfig.toml
+expect_fail "401" bun install
+echo 'acme_token=abc' >.env
+expect_ok bun install
+rm bunfig.toml .env
 
 fresh go
 expect_fail "go.mod file not found" go mod download
