@@ -109,6 +109,12 @@ echo 'ACME_REGISTRY=https://npm.acme.example' >.env.yarn
 expect_ok yarn install
 expect_file node_modules/.yarn-state.yml
 rm .yarnrc.yml .env.yarn
+printf 'yarnPath: .yarn/releases/yarn-4.5.1.cjs\n' >.yarnrc.yml
+expect_fail "yarn-path" yarn install
+mkdir -p .yarn/releases && echo yarn >.yarn/releases/yarn-4.5.1.cjs
+expect_ok yarn install
+expect_file .yarn/install-state.gz
+rm -r .yarnrc.yml .yarn
 printf "const pins = require('./tools/pins.cjs')\nmodule.exports = { hooks: {} }\n" >.pnpmfile.cjs
 expect_fail "Cannot find module './tools/pins.cjs'" pnpm install
 mkdir -p tools && echo 'module.exports = {}' >tools/pins.cjs
@@ -129,6 +135,11 @@ expect_file node_modules/hono/package.json
 expect_file node_modules/.bun-patches/applied
 expect_ok bun install
 expect_file bun.lock
+printf '[install]\nregistry = { url = "https://npm.acme.example/", token = "$acme_token" }\n' >bunfig.toml
+expect_fail "401" bun install
+echo 'acme_token=abc' >.env
+expect_ok bun install
+rm bunfig.toml .env
 
 fresh go
 expect_fail "go.mod file not found" go mod download

@@ -134,6 +134,22 @@ internal sealed class CommandInvocation
         }
     }
 
+    /// <summary>
+    /// Records a test of whether the path <paramref name="word"/> names exists (<c>[ -f package-lock.json ]</c>); a manifest
+    /// in the working directory is an optional manifest read (see <see cref="EffectAccumulator.TestsManifest"/>), any other path a read.
+    /// </summary>
+    internal void TestsExistence(ShellWord word)
+    {
+        if (word.IsResolved && Resolve(word.Value) is { } path && !path.StartsWith('/') && !path.StartsWith("..", StringComparison.Ordinal)
+            && path.IndexOfAny(['*', '?', '[']) < 0 && ManifestNames.IsManifest(path))
+        {
+            Effect.TestsManifest(path, $"{Display} reads `{path}` from the working directory");
+            return;
+        }
+
+        ReadsPath(word);
+    }
+
     /// <summary>Records that the command reads these absolute system paths (a configuration file, a folder of certificates).</summary>
     internal void ReadsImagePaths(params ReadOnlySpan<string> paths)
     {

@@ -15,6 +15,8 @@ internal sealed class EffectAccumulator
     private readonly List<string> imageReads = [];
     private readonly List<string> installs = [];
     private string? needsSource;
+    private string? testedManifest;
+    private readonly List<string> testedPaths = [];
     private string? unknown;
     private bool unverified;
     private string? unverifiedReason;
@@ -58,6 +60,17 @@ internal sealed class EffectAccumulator
     internal void Read(string path, bool required, bool isPattern = false, bool isDirectory = false) =>
         Read(new ManifestRead(path, required, isPattern) { IsDirectory = isDirectory });
 
+    /// <summary>
+    /// Records a shell test of a manifest's existence (<c>[ -f yarn.lock ]</c>, Next.js' "preferred package manager" script):
+    /// the manifest copy brings the file exactly when the broad copy would, so beside an install the test is an optional
+    /// read of it; in a step that installs nothing it still reads the source (<paramref name="reason"/>).
+    /// </summary>
+    internal void TestsManifest(string path, string reason)
+    {
+        AddOnce(testedPaths, path);
+        testedManifest ??= reason;
+    }
+
     /// <summary>Records a path the step writes.</summary>
     internal void Write(string path) => AddOnce(writes, path);
 
@@ -83,7 +96,15 @@ internal sealed class EffectAccumulator
     /// <summary>The combined verdict.</summary>
     internal StepEffect ToEffect()
     {
-        var (kind, reason) = needsSource is not null ? (StepEffectKind.NeedsSource, needsSource)
+        var sourceReason = needsSource ?? (installs.Count == 0 ? testedManifest : null);
+
+        // After the installs' own reads, so the copy lists the manifests in their usual order (`package.json yarn.lock`).
+        foreach (var path in testedPaths)
+        {
+            Read(path, required: false);
+        }
+
+        var (kind, reason) = sourceReason is not null ? (StepEffectKind.NeedsSource, sourceReason)
             : unknown is not null ? (StepEffectKind.Unknown, unknown)
             : installs.Count > 0 ? (StepEffectKind.DependencyInstall, DescribeInstalls())
             : (StepEffectKind.ReadsNothing, "reads nothing from the build context");

@@ -221,7 +221,9 @@ public sealed class CopyFootprint
         string? found = null;
         foreach (var entry in Entries(out _))
         {
-            if (entry.IsDirectory && PathBelow(entry, image) is { } candidate && _context.DirectoryExists(candidate) && _context.HasIncludedEntriesUnder(candidate))
+            // A named folder lands at its target itself (`COPY .yarn/releases ./.yarn/releases/`); the context root does not count.
+            var candidate = PathBelow(entry, image) ?? (entry.IsDirectory && entry.ContextPath.Length > 0 && entry.Target == image ? entry.ContextPath : null);
+            if (entry.IsDirectory && candidate is not null && _context.DirectoryExists(candidate) && _context.HasIncludedEntriesUnder(candidate))
                 found = candidate; // a later source wins
         }
         return found;

@@ -39,7 +39,7 @@ public static class ManifestNames
         return false;
     }
 
-    /// <summary>True when the context file at <paramref name="path"/> is a manifest: by its name, or a <c>.txt</c>/<c>.in</c> file in a <c>requirements</c> folder.</summary>
+    /// <summary>True when the context file at <paramref name="path"/> is a manifest: by its name, a <c>.txt</c>/<c>.in</c> file in a <c>requirements</c> folder, or a file of a manifest folder.</summary>
     public static bool IsManifestPath(string path, IReadOnlyList<string>? extra = null)
     {
         int slash = path.LastIndexOf('/');
@@ -52,8 +52,15 @@ public static class ManifestNames
         if (parentName == ".cargo" && name is "config.toml" or "config") return true;
         // renv's bootstrap and settings, which its .Rprofile loads before any restore.
         if (parentName == "renv" && name is "activate.R" or "settings.json" or "settings.dcf") return true;
-        return parentName.StartsWith("requirements", StringComparison.Ordinal) &&
-               (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal));
+        if (parentName.StartsWith("requirements", StringComparison.Ordinal) &&
+            (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".in", StringComparison.Ordinal))) return true;
+        // A file of a manifest folder (.yarn/releases/yarn-4.5.1.cjs, gradle/wrapper/gradle-wrapper.jar) changes with the tool, like the folder.
+        for (var folder = parent; folder.Length > 0; folder = folder.LastIndexOf('/') is var up and > 0 ? folder[..up] : string.Empty)
+        {
+            if (IsManifestFolder(folder)) return true;
+        }
+
+        return false;
     }
 
     // Folders a dependency install reads whole and that hold no application source: a build tool's wrapper and its

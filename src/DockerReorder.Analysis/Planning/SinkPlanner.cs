@@ -711,6 +711,7 @@ public sealed class SinkPlanner
     // True when a copy above the broad copy already puts the same context file (or folder) at the location, with the same
     // --chown and --chmod, and only metadata steps stand between them (a RUN could edit the file, which the broad copy
     // then puts back): `COPY package*.json ./` + `COPY . .` + `RUN npm ci` needs no second manifest copy, only the move.
+    // A copy between that provably writes nothing at or under the location (`COPY .yarn ./.yarn`) leaves the file alone.
     private bool AlreadyInPlace(CopyFootprint broad, ImageLocation location, string contextPath, bool folder)
     {
         if (_context is null) return false;
@@ -720,6 +721,7 @@ public sealed class SinkPlanner
         var steps = StageOf(broadStep).Steps;
         for (int i = earlier.Copy.Copy.Step.Index + 1; i < broadStep.Index; i++)
         {
+            if (steps[i].Kind == InstructionKind.Copy && FootprintOf(steps[i]) is { } between && between.WritesAtOrUnder(location) == false) continue;
             if (steps[i].Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Volume or InstructionKind.Onbuild) return false;
         }
         return true;

@@ -245,8 +245,24 @@ public sealed class NodeCatalogueTests
         var effect = Run("bun install --frozen-lockfile", new Dictionary<string, string> { ["package.json"] = "{}" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
-        Assert.Equal(["package.json", "bun.lockb?", "bun.lock?", ".npmrc?", "bunfig.toml?"], effect.Reads());
+        Assert.Equal(
+            ["package.json", "bun.lockb?", "bun.lock?", ".npmrc?", "bunfig.toml?", ".env?", ".env.development?", ".env.production?", ".env.test?",
+             ".env.local?", ".env.development.local?", ".env.production.local?", ".env.test.local?"],
+            effect.Reads());
         Assert.Empty(effect.MayRewrite);
+    }
+
+    [Fact]
+    public void Bun_install_reads_the_environment_files_of_its_node_env()
+    {
+        var files = new Dictionary<string, string> { ["package.json"] = "{}" };
+
+        Assert.Equal(
+            [".env?", ".env.production?", ".env.local?", ".env.production.local?"],
+            Run("NODE_ENV=production bun install", files).Reads().Where(read => read.StartsWith(".env", StringComparison.Ordinal)));
+        Assert.Equal(
+            [".env?", ".env.test?", ".env.test.local?"],
+            Run("NODE_ENV=test bun install", files).Reads().Where(read => read.StartsWith(".env", StringComparison.Ordinal)));
     }
 
     [Fact]

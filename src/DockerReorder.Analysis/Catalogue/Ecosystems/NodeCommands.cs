@@ -440,6 +440,7 @@ internal static class NodeCommands
                     CertificateFiles(command, directory, bunSettings);
                 }
 
+                BunEnvironmentFiles(command, directory);
                 return;
             case null:
                 command.VersionOrNotKnown(arguments, "-v", "--version");
@@ -447,6 +448,30 @@ internal static class NodeCommands
             default:
                 command.NeedsSourceIn("bun", "runs project scripts or changes the project");
                 return;
+        }
+    }
+
+    // Bun loads `.env`, `.env.[NODE_ENV]` and `.env.local` before every command, `bun install` too: bunfig.toml's `$npm_token` and
+    // the BUN_CONFIG_* settings come from them (https://bun.sh/guides/install/custom-registry). With NODE_ENV not known, every
+    // variant is read: a file copied early that the install does not read leaves the image the same.
+    private static void BunEnvironmentFiles(CommandInvocation command, string directory)
+    {
+        string[] modes = command.Variable("NODE_ENV") is { Length: > 0 } mode ? [mode] : ["development", "production", "test"];
+        command.ReadsManifest(directory + "/.env", required: false);
+        foreach (var name in modes)
+        {
+            command.ReadsManifest(directory + "/.env." + name, required: false);
+        }
+
+        // `.env.local` is not loaded when NODE_ENV=test; the `.env.[NODE_ENV].local` files are.
+        if (modes is not ["test"])
+        {
+            command.ReadsManifest(directory + "/.env.local", required: false);
+        }
+
+        foreach (var name in modes)
+        {
+            command.ReadsManifest(directory + "/.env." + name + ".local", required: false);
         }
     }
 

@@ -127,7 +127,11 @@ internal static class StateCommands
         {
             for (var i = 0; i + 1 < command.Arguments.Count; i++)
             {
-                if (FileTests.Contains(command.Arguments[i].Value))
+                if (ExistenceTests.Contains(command.Arguments[i].Value))
+                {
+                    command.TestsExistence(command.Arguments[++i]);
+                }
+                else if (FileTests.Contains(command.Arguments[i].Value))
                 {
                     command.ReadsPath(command.Arguments[++i]);
                 }
@@ -179,6 +183,13 @@ internal static class StateCommands
             command.ReadsPath(word);
         }
     }
+
+    /// <summary>
+    /// File tests whose answer a copy of the file alone reproduces: existence, type, size and permission bits, which a
+    /// manifest copy with the broad copy's flags gives the same (not <c>-h</c>/<c>-L</c>: a named source is copied
+    /// through its symbolic link; not <c>-N</c>/<c>-O</c>/<c>-G</c>/<c>-u</c>/<c>-g</c>/<c>-k</c>).
+    /// </summary>
+    private static readonly FrozenSet<string> ExistenceTests = FrozenSet.ToFrozenSet(["-a", "-e", "-f", "-s", "-r", "-w", "-x"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FileTests = FrozenSet.ToFrozenSet(
         ["-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-u", "-w", "-x", "-G", "-L", "-N", "-O", "-S"], StringComparer.Ordinal);
