@@ -276,6 +276,20 @@ expect_fail "initialization script '/w/gradle/ci/init.gradle' does not exist" gr
 expect_ok gradle dependencies
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/app-dep/1.0/app-dep-1.0.jar
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/core-dep/2.0/core-dep-2.0.jar
+fresh gradle-catalog
+printf 'dependencyResolutionManagement {\n  versionCatalogs {\n    create("libs") {\n      from(files("catalogs/libs.versions.toml"))\n    }\n  }\n}\n' >settings.gradle.kts
+expect_fail "import of external catalog file failed" gradle dependencies
+mkdir catalogs; echo '[versions]' >catalogs/libs.versions.toml
+expect_ok gradle dependencies
+fresh gradle-lock
+printf 'plugins { java }\ndependencyLocking { lockAllConfigurations() }\ndependencies { implementation("a.b:dyn:2.+") }\n' >build.gradle.kts
+expect_ok gradle dependencies
+expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/dyn/2.99/dyn-2.99.jar
+echo 'a.b:dyn:2.0.1=compileClasspath,runtimeClasspath' >gradle.lockfile
+expect_ok gradle dependencies
+expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/dyn/2.0.1/dyn-2.0.1.jar
+rm gradle.lockfile; echo 'dependencyLocking { lockMode = LockMode.STRICT }' >>build.gradle.kts
+expect_fail "is locked but does not have lock state" gradle dependencies
 
 # Determinism: the same inputs give byte-identical trees.
 listing() { find "$1" -exec sh -c 'for f; do if [ -f "$f" ]; then echo "$f $(sha256sum <"$f")"; else echo "$f"; fi; done' _ {} + | sed "s|^$1||" | sort; }
