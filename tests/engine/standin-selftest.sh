@@ -291,6 +291,18 @@ expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/dyn/2.0.1/dyn-2.0.1.jar
 rm gradle.lockfile; echo 'dependencyLocking { lockMode = LockMode.STRICT }' >>build.gradle.kts
 expect_fail "is locked but does not have lock state" gradle dependencies
 
+fresh rustup
+expect_fail "no toolchain name given" rustup toolchain install
+expect_ok rustup target add wasm32-unknown-unknown
+expect_file /usr/local/rustup/toolchains/stable/targets/wasm32-unknown-unknown
+printf '[toolchain]\nchannel = "1.80.0"\n' >rust-toolchain.toml
+expect_ok rustup toolchain install
+expect_file /usr/local/rustup/toolchains/1.80.0/installed
+expect_ok rustup component add clippy
+expect_file /usr/local/rustup/toolchains/1.80.0/components/clippy
+expect_ok rustup +nightly component add miri
+expect_file /usr/local/rustup/toolchains/nightly/components/miri
+
 # Determinism: the same inputs give byte-identical trees.
 listing() { find "$1" -exec sh -c 'for f; do if [ -f "$f" ]; then echo "$f $(sha256sum <"$f")"; else echo "$f"; fi; done' _ {} + | sed "s|^$1||" | sort; }
 for run in 1 2; do
