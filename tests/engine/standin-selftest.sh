@@ -291,6 +291,13 @@ expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/dyn/2.0.1/dyn-2.0.1.jar
 rm gradle.lockfile; echo 'dependencyLocking { lockMode = LockMode.STRICT }' >>build.gradle.kts
 expect_fail "is locked but does not have lock state" gradle dependencies
 
+fresh dotnet-tool-install
+expect_ok dotnet tool install --global dotnet-ef --version 8.0.0
+grep -q 'api.nuget.org' /root/.dotnet/tools/.store/dotnet-ef/8.0.0/.source && ok "global tool from nuget.org" || bad "global tool source"
+printf '<configuration><packageSources><clear /><add key="corp" value="https://nuget.corp.example/v3/index.json" /></packageSources></configuration>\n' >NuGet.config
+expect_ok dotnet tool install -g dotnet-ef --version 8.0.0
+grep -q 'nuget.corp.example' /root/.dotnet/tools/.store/dotnet-ef/8.0.0/.source && ok "global tool from NuGet.config's feed" || bad "global tool ignores NuGet.config"
+
 fresh rustup
 expect_fail "no toolchain name given" rustup toolchain install
 expect_ok rustup target add wasm32-unknown-unknown

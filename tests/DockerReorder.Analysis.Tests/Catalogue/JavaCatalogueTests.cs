@@ -194,4 +194,21 @@ public sealed class JavaCatalogueTests
         Assert.False(image.Unverified);
         Assert.DoesNotContain(image.Reads(), read => read.Contains("libs.versions.toml", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Maven_reads_a_file_repository_of_the_project_but_not_a_deploy_target()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["pom.xml"] = "<project><repositories><repository><url>file://${project.basedir}/local-repo</url></repository></repositories>"
+                + "<distributionManagement><repository><url>file://${project.basedir}/staging</url></repository></distributionManagement></project>",
+        };
+
+        var effect = Run("mvn -B dependency:go-offline", files);
+
+        Assert.Contains("local-repo/", effect.Reads());
+        Assert.DoesNotContain(effect.Reads(), read => read.Contains("staging", StringComparison.Ordinal));
+
+        files["pom.xml"] = "<project><repositories><repository><url>file://${user.home}/repo</url></repository></repositories></project>";
+        Assert.True(Run("mvn -B dependency:go-offline", files).Unverified);
+    }
 }

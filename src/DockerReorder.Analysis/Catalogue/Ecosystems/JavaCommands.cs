@@ -159,6 +159,36 @@ internal static class JavaCommands
             FollowPom(command, WorkingPath.Combine(directory, "../pom.xml"), required: false, visited, asParent: true);
         }
 
+        // A repository in a folder of the project (<url>file://${project.basedir}/local-repo</url>) is read like a remote one:
+        // resolution fails without it. <distributionManagement> only names where `deploy` writes.
+        foreach (var url in XmlAttributes.Texts(WithoutElement(content, "distributionManagement"), "url"))
+        {
+            if (!url.StartsWith("file:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var local = url["file:".Length..].TrimStart('/');
+            var relative = false;
+            foreach (var prefix in (string[])["${project.basedir}/", "${basedir}/", "${pom.basedir}/"])
+            {
+                if (local.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    local = local[prefix.Length..];
+                    relative = true;
+                }
+            }
+
+            if (local.Contains("${", StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified($"`{WorkingPath.FileName(path)}` names a file repository at `{url}`, a path the catalogue cannot resolve");
+            }
+            else if (relative)
+            {
+                command.ReadsManifest(WorkingPath.Combine(directory, local), required: true, isDirectory: true);
+            }
+        }
+
         // A system-scoped dependency is a file of the project (<systemPath>${project.basedir}/lib/x.jar</systemPath>):
         // resolution fails without it ("Could not find artifact ... at specified path").
         foreach (var systemPath in XmlAttributes.Texts(content, "systemPath"))
@@ -181,6 +211,14 @@ internal static class JavaCommands
                 command.Effect.Read(WorkingPath.Combine(directory, local), required: true);
             }
         }
+    }
+
+    // The content without the first <element>...</element> block.
+    private static string WithoutElement(string content, string element)
+    {
+        var start = content.IndexOf("<" + element + ">", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : content.IndexOf("</" + element + ">", start, StringComparison.Ordinal);
+        return end < 0 ? content : content[..start] + content[(end + element.Length + 3)..];
     }
 
     // The text of the POM's <parent> element, or null when it has none.

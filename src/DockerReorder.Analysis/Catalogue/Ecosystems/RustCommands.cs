@@ -25,13 +25,13 @@ internal static class RustCommands
     private static readonly FrozenSet<string> RustupOptions = FrozenSet.ToFrozenSet(
         ["--toolchain", "--profile", "-c", "--component", "-t", "--target", "--default-host", "--path"], StringComparer.Ordinal);
 
-    // The toolchain files of the current directory the context may bring (present, or not known without a context).
+    // The toolchain files of the current directory that the context brings.
     private static List<string> ToolchainFiles(CommandInvocation command)
     {
         var files = new List<string>();
         foreach (var name in (string[])["rust-toolchain.toml", "rust-toolchain"])
         {
-            if (command.Resolve(name) is { } path && command.Lookup(path).State != ManifestState.Absent)
+            if (command.Resolve(name) is { } path && command.Lookup(path).State == ManifestState.Present)
             {
                 files.Add(path);
             }
