@@ -287,6 +287,39 @@ expect_fail "initialization script '/w/gradle/ci/init.gradle' does not exist" gr
 expect_ok gradle dependencies
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/app-dep/1.0/app-dep-1.0.jar
 expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/core-dep/2.0/core-dep-2.0.jar
+fresh gradle-catalog
+printf 'dependencyResolutionManagement {\n  versionCatalogs {\n    create("libs") {\n      from(files("catalogs/libs.versions.toml"))\n    }\n  }\n}\n' >settings.gradle.kts
+expect_fail "import of external catalog file failed" gradle dependencies
+mkdir catalogs; echo '[versions]' >catalogs/libs.versions.toml
+expect_ok gradle dependencies
+fresh gradle-lock
+printf 'plugins { java }\ndependencyLocking { lockAllConfigurations() }\ndependencies { implementation("a.b:dyn:2.+") }\n' >build.gradle.kts
+expect_ok gradle dependencies
+expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/dyn/2.99/dyn-2.99.jar
+echo 'a.b:dyn:2.0.1=compileClasspath,runtimeClasspath' >gradle.lockfile
+expect_ok gradle dependencies
+expect_file /root/.gradle/caches/modules-2/files-2.1/a.b/dyn/2.0.1/dyn-2.0.1.jar
+rm gradle.lockfile; echo 'dependencyLocking { lockMode = LockMode.STRICT }' >>build.gradle.kts
+expect_fail "is locked but does not have lock state" gradle dependencies
+
+fresh dotnet-tool-install
+expect_ok dotnet tool install --global dotnet-ef --version 8.0.0
+grep -q 'api.nuget.org' /root/.dotnet/tools/.store/dotnet-ef/8.0.0/.source && ok "global tool from nuget.org" || bad "global tool source"
+printf '<configuration><packageSources><clear /><add key="corp" value="https://nuget.corp.example/v3/index.json" /></packageSources></configuration>\n' >NuGet.config
+expect_ok dotnet tool install -g dotnet-ef --version 8.0.0
+grep -q 'nuget.corp.example' /root/.dotnet/tools/.store/dotnet-ef/8.0.0/.source && ok "global tool from NuGet.config's feed" || bad "global tool ignores NuGet.config"
+
+fresh rustup
+expect_fail "no toolchain name given" rustup toolchain install
+expect_ok rustup target add wasm32-unknown-unknown
+expect_file /usr/local/rustup/toolchains/stable/targets/wasm32-unknown-unknown
+printf '[toolchain]\nchannel = "1.80.0"\n' >rust-toolchain.toml
+expect_ok rustup toolchain install
+expect_file /usr/local/rustup/toolchains/1.80.0/installed
+expect_ok rustup component add clippy
+expect_file /usr/local/rustup/toolchains/1.80.0/components/clippy
+expect_ok rustup +nightly component add miri
+expect_file /usr/local/rustup/toolchains/nightly/components/miri
 
 fresh dart
 expect_fail 'Could not find a file named "pubspec.yaml"' dart pub get

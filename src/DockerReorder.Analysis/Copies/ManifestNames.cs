@@ -12,7 +12,7 @@ public static class ManifestNames
         "uv.lock", "uv.toml", "pip.conf", "pip.ini", "environment.yml", "environment.yaml", "pdm.lock", "pdm.toml", ".pdm-python", "setup.cfg", "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", ".yarnrc", ".yarnclean",
         ".yarnrc.yml", ".env.yarn", ".npmrc", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pnpmfile.cjs", "bun.lockb", "bun.lock", "go.mod", "go.sum",
         "go.work", "go.work.sum", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock", "auth.json", "symfony.lock", "patches.json", "patches.lock.json", "pom.xml",
-        "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew", "mvnw", "settings.xml",
+        "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradle.lockfile", "buildscript-gradle.lockfile", "settings-gradle.lockfile", "gradlew", "mvnw", "settings.xml",
         "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "global.json", "NuGet.config", "nuget.config", "NuGet.Config",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "dotnet-tools.json", ".python-version", ".nvmrc",
         ".ruby-version", ".tool-versions", "gems.rb", "gems.locked", "bunfig.toml", "packages.lock.json", "packages.config",
@@ -22,10 +22,10 @@ public static class ManifestNames
     ];
 
     // Build scripts and MSBuild imports are configuration, never application source: a Gradle script applied with
-    // `apply from`, an `eng/Versions.props` imported by Directory.Build.props. A .patch file is an input of the install
+    // `apply from`, a Gradle version catalog (`libs.versions.toml`), an `eng/Versions.props` imported by Directory.Build.props. A .patch file is an input of the install
     // that applies it (pnpm, bun and Yarn patches, patch-package, composer-patches), not source.
     // A registry's CA certificate (`cafile=certs/ca.pem` in .npmrc) is package-manager configuration too.
-    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".gradle", ".gradle.kts", ".props", ".targets", ".patch", ".pem", ".crt"];
+    private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".gradle", ".gradle.kts", ".versions.toml", ".props", ".targets", ".patch", ".pem", ".crt"];
 
     /// <summary>True when <paramref name="fileName"/> (a base name) is a manifest.</summary>
     public static bool IsManifest(string fileName, IReadOnlyList<string>? extra = null)

@@ -80,4 +80,19 @@ public sealed class DotnetCatalogueTests
         Assert.DoesNotContain("gp/", Run("dotnet restore Api.csproj", files).Reads());
         Assert.Contains("vendor/", Run("dotnet restore Api.csproj -s ./vendor --source https://api.nuget.org/v3/index.json", files).Reads());
     }
+    [Theory]
+    [InlineData("NuGet.config")]
+    [InlineData("nuget.config")]
+    [InlineData("global.json")]
+    public void A_global_tool_install_reads_the_nuget_settings_the_context_brings(string file)
+    {
+        var script = "dotnet tool install --global dotnet-ef --version 8.0.11";
+        var effect = Run(script, new Dictionary<string, string> { [file] = file == "global.json" ? "{}" : "<configuration />" }, workingDirectory: "/src");
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Contains(file + "?", effect.Reads());
+        Assert.Contains("/NuGet.config?", effect.Reads());
+        Assert.Equal(StepEffectKind.ReadsNothing, Run(script, workingDirectory: "/src").Kind);
+        Assert.Equal(StepEffectKind.DependencyInstall, Run("dotnet tool install -g mytool --add-source ./nupkg", workingDirectory: "/src").Kind);
+    }
 }

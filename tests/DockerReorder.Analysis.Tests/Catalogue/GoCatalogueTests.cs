@@ -57,4 +57,22 @@ public sealed class GoCatalogueTests
         Assert.Contains("svc/api/go.mod", effect.Reads());
         Assert.Contains("libs/y/go.mod", effect.Reads());
     }
+    [Fact]
+    public void Go_finds_the_workspace_file_in_a_folder_above_the_module()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["go.mod"] = "module example.com/api\n\ngo 1.22\n\nrequire example.com/shared v0.0.0\n",
+            ["/src/go.work"] = "go 1.22\n\nuse (\n\t./libs/shared\n\t./services/api\n)\n",
+            ["/src/libs/shared/go.mod"] = "module example.com/shared\n",
+            ["/src/services/api/go.mod"] = "module example.com/api\n",
+        };
+
+        var effect = Run("go mod download", files, workingDirectory: "/src/services/api");
+
+        Assert.Contains("/src/go.work", effect.Reads());
+        Assert.Contains("/src/libs/shared/go.mod", effect.Reads());
+        Assert.Contains("/src/services/api/go.mod", effect.Reads());
+        Assert.DoesNotContain("/src/go.work", Run("go mod download", files, workingDirectory: "/src/services/api", environment: new Dictionary<string, string> { ["GOWORK"] = "off" }).Reads());
+    }
 }

@@ -137,4 +137,78 @@ public sealed class JavaCatalogueTests
         Assert.Contains("services/.mvn?/", effect.Reads());
         Assert.Contains(".mvn?/", effect.Reads());
     }
+    [Fact]
+    public void Maven_reads_a_parent_without_relative_path_at_the_default_place_but_not_its_modules()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["services/api/pom.xml"] = "<project><parent><groupId>g</groupId><artifactId>services</artifactId></parent></project>",
+            ["services/pom.xml"] = "<project><modules><module>api</module><module>worker</module></modules></project>",
+        };
+
+        var effect = Run("mvn -f services/api/pom.xml dependency:go-offline", files);
+
+        Assert.Contains("services/api/pom.xml", effect.Reads());
+        Assert.Contains("services/pom.xml?", effect.Reads());
+        Assert.DoesNotContain("services/worker/pom.xml", effect.Reads());
+
+        files["services/api/pom.xml"] = "<project><parent><artifactId>spring-boot-starter-parent</artifactId><relativePath/></parent></project>";
+        Assert.DoesNotContain("services/pom.xml?", Run("mvn -f services/api/pom.xml dependency:go-offline", files).Reads());
+    }
+
+    [Fact]
+    public void Gradle_reads_the_lock_files_of_every_project_and_write_locks_may_rewrite_them()
+    {
+        var files = new Dictionary<string, string> { ["settings.gradle.kts"] = "include(\":app\")\n", ["gradle.lockfile"] = "empty=\n", ["app/gradle.lockfile"] = "empty=\n" };
+
+        var effect = Run("gradle dependencies", files);
+
+        Assert.Contains("gradle.lockfile?", effect.Reads());
+        Assert.Contains("settings-gradle.lockfile?", effect.Reads());
+        Assert.Contains("app/gradle.lockfile?", effect.Reads());
+        Assert.Empty(effect.MayRewrite);
+        Assert.Contains("app/gradle.lockfile", Run("gradle dependencies --write-locks", files).MayRewrite);
+        Assert.Contains("gradle.lockfile", Run("gradle dependencies --update-locks org.slf4j:slf4j-api", files).MayRewrite);
+    }
+
+    [Theory]
+    [InlineData("dependencyResolutionManagement {\n  versionCatalogs {\n    create(\"libs\") {\n      from(files(\"catalogs/libs.versions.toml\"))\n    }\n  }\n}\n")]
+    [InlineData("dependencyResolutionManagement {\n  versionCatalogs {\n    libs {\n      from files('catalogs/libs.versions.toml')\n    }\n  }\n}\n")]
+    [InlineData("dependencyResolutionManagement.versionCatalogs.create(\"libs\") { from(files(\"$rootDir/catalogs/libs.versions.toml\")) }\n")]
+    public void Gradle_reads_a_version_catalog_imported_from_a_file(string settings)
+    {
+        var effect = Run("gradle dependencies", new Dictionary<string, string> { ["settings.gradle"] = settings });
+
+        Assert.Contains("catalogs/libs.versions.toml", effect.Reads());
+        Assert.False(effect.Unverified);
+    }
+
+    [Fact]
+    public void Gradle_with_a_computed_catalog_path_is_unverified_and_an_image_path_is_not_read()
+    {
+        var computed = Run("gradle dependencies", new Dictionary<string, string> { ["settings.gradle.kts"] = "versionCatalogs { create(\"libs\") { from(files(\"$catalogDir/libs.versions.toml\")) } }\n" });
+        Assert.True(computed.Unverified);
+        Assert.Contains("version catalog", computed.UnverifiedReason, StringComparison.Ordinal);
+
+        var image = Run("gradle dependencies", new Dictionary<string, string> { ["settings.gradle.kts"] = "versionCatalogs { create(\"libs\") { from(files(\"/opt/libs.versions.toml\")) } }\n" });
+        Assert.False(image.Unverified);
+        Assert.DoesNotContain(image.Reads(), read => read.Contains("libs.versions.toml", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void Maven_reads_a_file_repository_of_the_project_but_not_a_deploy_target()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["pom.xml"] = "<project><repositories><repository><url>file://${project.basedir}/local-repo</url></repository></repositories>"
+                + "<distributionManagement><repository><url>file://${project.basedir}/staging</url></repository></distributionManagement></project>",
+        };
+
+        var effect = Run("mvn -B dependency:go-offline", files);
+
+        Assert.Contains("local-repo/", effect.Reads());
+        Assert.DoesNotContain(effect.Reads(), read => read.Contains("staging", StringComparison.Ordinal));
+
+        files["pom.xml"] = "<project><repositories><repository><url>file://${user.home}/repo</url></repository></repositories></project>";
+        Assert.True(Run("mvn -B dependency:go-offline", files).Unverified);
+    }
 }

@@ -62,4 +62,32 @@ public sealed class RustCatalogueTests
 
         Assert.Equal(StepEffectKind.DependencyInstall, Run("cargo fetch", files).Kind);
     }
+    [Theory]
+    [InlineData("rustup component add clippy rustfmt")]
+    [InlineData("rustup target add wasm32-unknown-unknown")]
+    [InlineData("rustup toolchain install")]
+    [InlineData("cargo install cargo-chef --locked")]
+    public void Rustup_commands_on_the_active_toolchain_read_the_toolchain_file(string script)
+    {
+        var files = new Dictionary<string, string> { ["rust-toolchain.toml"] = "[toolchain]\nchannel = \"1.80.0\"\n" };
+
+        var effect = Run(script, files);
+
+        Assert.Equal(StepEffectKind.DependencyInstall, effect.Kind);
+        Assert.Contains("rust-toolchain.toml?", effect.Reads());
+        Assert.Equal(StepEffectKind.ReadsNothing, Run(script).Kind);
+    }
+
+    [Theory]
+    [InlineData("rustup component add clippy --toolchain nightly")]
+    [InlineData("rustup +nightly target add wasm32-unknown-unknown")]
+    [InlineData("rustup toolchain install 1.80.0 -c clippy")]
+    [InlineData("rustup default stable")]
+    public void Rustup_naming_its_toolchain_reads_nothing(string script)
+    {
+        var files = new Dictionary<string, string> { ["rust-toolchain.toml"] = "[toolchain]\nchannel = \"1.80.0\"\n" };
+
+        Assert.Equal(StepEffectKind.ReadsNothing, Run(script, files).Kind);
+        Assert.Equal(StepEffectKind.ReadsNothing, Run("rustup component add clippy", files, environment: new Dictionary<string, string> { ["RUSTUP_TOOLCHAIN"] = "stable" }).Kind);
+    }
 }

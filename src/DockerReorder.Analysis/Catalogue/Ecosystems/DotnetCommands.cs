@@ -40,6 +40,15 @@ internal static class DotnetCommands
                 return;
             case "tool" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value is "install" or "update" && arguments.Has("-g", "--global", "--tool-path"):
                 command.ReadsNothing("dotnet", arguments.Value("--tool-path")?.Value ?? command.HomePath(".dotnet/tools"));
+                // Without --configfile it takes packages from the NuGet.config files of the working directory and above it,
+                // and the SDK from global.json there (https://learn.microsoft.com/dotnet/core/tools/dotnet-tool-install):
+                // when the context brings one (or an --add-source folder), the install reads it like `dotnet tool restore` does.
+                if (arguments.Has("--configfile", "--add-source") || BringsNuGetSettings(command))
+                {
+                    command.Effect.Install(command.Display);
+                    ReadNuGetSettings(command, arguments);
+                }
+
                 return;
             case "nuget" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "locals":
                 command.ReadsNothing("dotnet");
@@ -178,6 +187,43 @@ internal static class DotnetCommands
             command.ReadsManifest(".config/dotnet-tools.json", required: true);
         }
 
+        ReadNuGetSettings(command, arguments);
+    }
+
+    // True when the context brings a NuGet.config or global.json to the working directory or a folder above it.
+    private static bool BringsNuGetSettings(CommandInvocation command)
+    {
+        foreach (var directory in SettingsDirectories(command))
+        {
+            foreach (var name in ToolRestoreFiles)
+            {
+                if (command.Lookup(WorkingPath.Combine(directory, name)).State == ManifestState.Present)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // The working directory (`.`) and, when it is known, every folder above it.
+    private static IEnumerable<string> SettingsDirectories(CommandInvocation command)
+    {
+        yield return ".";
+        if (command.WorkingDirectory.StartsWith('/'))
+        {
+            for (var above = WorkingPath.DirectoryOf(command.WorkingDirectory); ; above = WorkingPath.DirectoryOf(above))
+            {
+                yield return above;
+                if (above == "/" || above.Length == 0) break;
+            }
+        }
+    }
+
+    // The NuGet.config files and global.json of the working directory and above it, `--add-source` folders and `--configfile`.
+    private static void ReadNuGetSettings(CommandInvocation command, ParsedArguments arguments)
+    {
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in ToolRestoreFiles)
         {

@@ -50,13 +50,19 @@ internal static class GoCommands
     {
         command.Effect.Ecosystem("go");
         command.Effect.Install(command.Display);
-        // In workspace mode (a go.work beside it, GOWORK not off) the folder needs no go.mod of its own.
-        var workPath = command.Resolve(directory + "/go.work");
+        // In workspace mode (a go.work here or in a folder above, GOWORK not off) the folder needs no go.mod of its own.
+        var workPath = WorkFile(command, directory);
         var inWorkspace = workPath is not null && command.Variable("GOWORK") is not "off" && command.Lookup(workPath).State == ManifestState.Present;
         var goMod = command.ReadsAndLooksUp(directory + "/go.mod", required: !inWorkspace);
         command.ReadsManifest(directory + "/go.sum", required: false);
         command.ReadsManifest(directory + "/go.work", required: false);
         command.ReadsManifest(directory + "/go.work.sum", required: false);
+        var workDirectory = workPath is null ? directory : WorkingPath.DirectoryOf(workPath);
+        if (inWorkspace && workPath != command.Resolve(directory + "/go.work"))
+        {
+            command.Effect.Read(workPath!, required: true);
+            command.Effect.Read(WorkingPath.Combine(workDirectory, "go.work.sum"), required: false);
+        }
         if (goMod.Content is { } text)
         {
             foreach (var local in LocalReplacements(text))
@@ -74,18 +80,18 @@ internal static class GoCommands
                 // (https://go.dev/ref/mod#workspaces): a local target's go.mod is read like the main module's.
                 foreach (var local in LocalReplacements(workText))
                 {
-                    command.ReadsManifest(directory + "/" + local + "/go.mod", required: true);
+                    command.ReadsManifest(workDirectory + "/" + local + "/go.mod", required: true);
                 }
 
                 foreach (var used in UsedModules(workText))
                 {
-                    var usedMod = command.ReadsManifest(directory + "/" + used + "/go.mod", required: true);
-                    command.ReadsManifest(directory + "/" + used + "/go.sum", required: false);
+                    var usedMod = command.ReadsManifest(workDirectory + "/" + used + "/go.mod", required: true);
+                    command.ReadsManifest(workDirectory + "/" + used + "/go.sum", required: false);
                     if (usedMod is not null && command.Lookup(usedMod).Content is { } usedText)
                     {
                         foreach (var local in LocalReplacements(usedText))
                         {
-                            command.ReadsManifest(directory + "/" + used + "/" + local + "/go.mod", required: true);
+                            command.ReadsManifest(workDirectory + "/" + used + "/" + local + "/go.mod", required: true);
                         }
                     }
                 }
@@ -97,6 +103,39 @@ internal static class GoCommands
         }
 
         command.Effect.Write(ModuleCache(command));
+    }
+
+    /// <summary>
+    /// The workspace file the go command uses: the one GOWORK names, else the first go.work in the module's folder or a
+    /// folder above it (https://go.dev/ref/mod#workspaces); the folder's own path when none is found (or it is not known).
+    /// </summary>
+    private static string? WorkFile(CommandInvocation command, string directory)
+    {
+        if (command.Variable("GOWORK") is { Length: > 0 } named && named != "off")
+        {
+            return command.Resolve(named);
+        }
+
+        var here = command.Resolve(directory + "/go.work");
+        if (here is null || command.Lookup(here).State != ManifestState.Absent || !command.WorkingDirectory.StartsWith('/'))
+        {
+            return here;
+        }
+
+        var start = WorkingPath.Combine(command.WorkingDirectory, directory);
+        for (var above = WorkingPath.DirectoryOf(start); ; above = WorkingPath.DirectoryOf(above))
+        {
+            var candidate = WorkingPath.Combine(above, "go.work");
+            if (command.Lookup(candidate).State == ManifestState.Present)
+            {
+                return candidate;
+            }
+
+            if (above is "/" or "")
+            {
+                return here;
+            }
+        }
     }
 
     /// <summary>Local directories named on the right of <c>replace ... =&gt; ./dir</c>.</summary>

@@ -17,11 +17,15 @@ internal static class JavaCommands
         StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> GradleOptions = FrozenSet.ToFrozenSet(
-        ["-p", "--project-dir", "-g", "--gradle-user-home", "-b", "--build-file", "-c", "--settings-file", "-x", "--exclude-task", "-I", "--init-script", "--console", "--warning-mode", "-D", "-P", "--max-workers", "--configuration", "--priority"],
+        ["-p", "--project-dir", "-g", "--gradle-user-home", "-b", "--build-file", "-c", "--settings-file", "-x", "--exclude-task", "-I", "--init-script", "--console", "--warning-mode", "-D", "-P", "--max-workers", "--configuration", "--priority", "--update-locks"],
         StringComparer.Ordinal);
 
     private static readonly string[] ResolvingGoalSuffixes = [":go-offline", ":resolve", ":resolve-plugins", ":resolve-dependencies", ":tree"];
-    private static readonly string[] GradleFiles = ["build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties"];
+    private static readonly string[] GradleFiles = ["build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradle.lockfile", "buildscript-gradle.lockfile", "settings-gradle.lockfile"];
+
+    // Each project's build script, properties and dependency-locking state (https://docs.gradle.org/current/userguide/dependency_locking.html):
+    // without its lock file a locked configuration resolves other versions, or fails in strict mode.
+    private static readonly string[] ProjectFiles = ["build.gradle", "build.gradle.kts", "gradle.properties", "gradle.lockfile", "buildscript-gradle.lockfile"];
 
     /// <summary>Adds the commands to <paramref name="table"/>.</summary>
     internal static void Register(IDictionary<string, CommandHandler> table)
@@ -109,7 +113,8 @@ internal static class JavaCommands
     // `-f`, a <module> and a <relativePath> name a POM file or the folder that holds pom.xml.
     private static string PomFile(string path) => path.EndsWith(".xml", StringComparison.Ordinal) ? path : path.TrimEnd('/') + "/pom.xml";
 
-    private static void FollowPom(CommandInvocation command, string path, bool required, HashSet<string> visited)
+    // A parent POM is read for what it passes down, not as a reactor: its own <module>s are not read (asParent).
+    private static void FollowPom(CommandInvocation command, string path, bool required, HashSet<string> visited, bool asParent = false)
     {
         if (!visited.Add(path))
         {
@@ -130,7 +135,7 @@ internal static class JavaCommands
         }
 
         var directory = WorkingPath.DirectoryOf(path);
-        foreach (var module in XmlAttributes.Texts(content, "module"))
+        foreach (var module in asParent ? [] : XmlAttributes.Texts(content, "module"))
         {
             var modulePath = WorkingPath.Combine(directory, module);
             FollowPom(command, PomFile(modulePath), required: true, visited);
@@ -143,7 +148,44 @@ internal static class JavaCommands
             if (relative.Length > 0 && !relative.Contains("${", StringComparison.Ordinal))
             {
                 var parentPath = WorkingPath.Combine(directory, relative);
-                FollowPom(command, PomFile(parentPath), required: false, visited);
+                FollowPom(command, PomFile(parentPath), required: false, visited, asParent: true);
+            }
+        }
+
+        // A <parent> without <relativePath> is looked up at ../pom.xml first (Maven's default relativePath), so a module
+        // built alone (`-f services/api/pom.xml`) reads its aggregator's POM; `<relativePath/>` turns the lookup off.
+        if (ParentBlock(content) is { } parent && !parent.Contains("<relativePath", StringComparison.Ordinal))
+        {
+            FollowPom(command, WorkingPath.Combine(directory, "../pom.xml"), required: false, visited, asParent: true);
+        }
+
+        // A repository in a folder of the project (<url>file://${project.basedir}/local-repo</url>) is read like a remote one:
+        // resolution fails without it. <distributionManagement> only names where `deploy` writes.
+        foreach (var url in XmlAttributes.Texts(WithoutElement(content, "distributionManagement"), "url"))
+        {
+            if (!url.StartsWith("file:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var local = url["file:".Length..].TrimStart('/');
+            var relative = false;
+            foreach (var prefix in (string[])["${project.basedir}/", "${basedir}/", "${pom.basedir}/"])
+            {
+                if (local.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    local = local[prefix.Length..];
+                    relative = true;
+                }
+            }
+
+            if (local.Contains("${", StringComparison.Ordinal))
+            {
+                command.Effect.MarkUnverified($"`{WorkingPath.FileName(path)}` names a file repository at `{url}`, a path the catalogue cannot resolve");
+            }
+            else if (relative)
+            {
+                command.ReadsManifest(WorkingPath.Combine(directory, local), required: true, isDirectory: true);
             }
         }
 
@@ -169,6 +211,22 @@ internal static class JavaCommands
                 command.Effect.Read(WorkingPath.Combine(directory, local), required: true);
             }
         }
+    }
+
+    // The content without the first <element>...</element> block.
+    private static string WithoutElement(string content, string element)
+    {
+        var start = content.IndexOf("<" + element + ">", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : content.IndexOf("</" + element + ">", start, StringComparison.Ordinal);
+        return end < 0 ? content : content[..start] + content[(end + element.Length + 3)..];
+    }
+
+    // The text of the POM's <parent> element, or null when it has none.
+    private static string? ParentBlock(string content)
+    {
+        var start = content.IndexOf("<parent>", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : content.IndexOf("</parent>", start, StringComparison.Ordinal);
+        return end < 0 ? null : content[start..end];
     }
 
     // .mvn/maven.config holds command-line options Maven reads on every run; a settings file named there is read too.
@@ -231,11 +289,12 @@ internal static class JavaCommands
         }
 
         var scripts = new List<string>();
+        var lockFiles = new List<string>();
         foreach (var file in GradleFiles)
         {
-            if (command.ReadsManifest(directory + "/" + file, required: false) is { } path && file != "gradle.properties")
+            if (command.ReadsManifest(directory + "/" + file, required: false) is { } path)
             {
-                scripts.Add(path);
+                Sort(file, path, scripts, lockFiles);
             }
         }
 
@@ -289,14 +348,25 @@ internal static class JavaCommands
                     }
 
                     // include ':app:core' names the folder app/core.
-                    foreach (var file in (string[])["build.gradle", "build.gradle.kts", "gradle.properties"])
+                    foreach (var file in ProjectFiles)
                     {
-                        if (command.ReadsManifest(directory + "/" + project.TrimStart(':').Replace(':', '/') + "/" + file, required: false) is { } path && file != "gradle.properties")
+                        if (command.ReadsManifest(directory + "/" + project.TrimStart(':').Replace(':', '/') + "/" + file, required: false) is { } path)
                         {
-                            scripts.Add(path);
+                            Sort(file, path, scripts, lockFiles);
                         }
                     }
                 }
+            }
+
+            var (catalogs, computedCatalog) = GradleScript.ImportedCatalogs(text);
+            if (computedCatalog)
+            {
+                command.Effect.MarkUnverified($"`{settingsName}` imports a version catalog whose path is computed");
+            }
+
+            foreach (var catalog in catalogs)
+            {
+                command.ReadsManifest(directory + "/" + catalog, required: true);
             }
 
             if (text.Contains("projectDir", StringComparison.Ordinal))
@@ -307,6 +377,15 @@ internal static class JavaCommands
 
         FollowAppliedScripts(command, command.Resolve(directory) ?? directory, scripts);
 
+        // `--write-locks` and `--update-locks` rewrite the lock files, which the broad copy would then put back.
+        if (arguments.Has("--write-locks", "--update-locks"))
+        {
+            foreach (var lockFile in lockFiles)
+            {
+                command.Effect.MayRewrite(lockFile);
+            }
+        }
+
         command.Effect.Write(command.Resolve(directory + "/.gradle") ?? ".gradle");
         // Gradle compiles buildSrc/ before configuring the build, writing its build/ and .gradle/ folders.
         if (command.Resolve(directory + "/buildSrc") is { } buildSrc && command.Classifier.ListDirectory?.Invoke(buildSrc) is not { Count: 0 })
@@ -315,6 +394,19 @@ internal static class JavaCommands
             command.Effect.Write(buildSrc + "/.gradle");
         }
         command.Effect.Write(arguments.Value("-g", "--gradle-user-home")?.Value ?? command.Variable("GRADLE_USER_HOME") ?? command.HomePath(".gradle"));
+    }
+
+    // A build or settings script is followed for the scripts it applies; a lock file is one `--write-locks` rewrites.
+    private static void Sort(string file, string path, List<string> scripts, List<string> lockFiles)
+    {
+        if (file.EndsWith(".lockfile", StringComparison.Ordinal))
+        {
+            lockFiles.Add(path);
+        }
+        else if (file != "gradle.properties")
+        {
+            scripts.Add(path);
+        }
     }
 
     /// <summary>

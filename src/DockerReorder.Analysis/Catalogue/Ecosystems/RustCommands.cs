@@ -6,7 +6,8 @@ namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 /// <summary>
 /// Rust: <c>cargo fetch</c> reads <c>Cargo.toml</c>, <c>Cargo.lock</c>, <c>.cargo/config.toml</c>, the toolchain file, and
 /// whether <c>src/main.rs</c>, <c>src/lib.rs</c> and <c>build.rs</c> exist (cargo refuses a manifest without a target);
-/// workspaces and path dependencies need the source. <c>cargo chef cook</c> reads its recipe. <c>cargo install x</c> reads nothing.
+/// workspaces and path dependencies need the source. <c>cargo chef cook</c> reads its recipe. <c>cargo install x</c> reads nothing;
+/// <c>rustup component add</c>, <c>target add</c> and <c>toolchain install</c> read the toolchain file that names the active toolchain.
 /// </summary>
 internal static class RustCommands
 {
@@ -19,6 +20,24 @@ internal static class RustCommands
     {
         table["cargo"] = Cargo;
         table["rustup"] = Rustup;
+    }
+
+    private static readonly FrozenSet<string> RustupOptions = FrozenSet.ToFrozenSet(
+        ["--toolchain", "--profile", "-c", "--component", "-t", "--target", "--default-host", "--path"], StringComparer.Ordinal);
+
+    // The toolchain files of the current directory that the context brings.
+    private static List<string> ToolchainFiles(CommandInvocation command)
+    {
+        var files = new List<string>();
+        foreach (var name in (string[])["rust-toolchain.toml", "rust-toolchain"])
+        {
+            if (command.Resolve(name) is { } path && command.Lookup(path).State == ManifestState.Present)
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
     }
 
     private static string CargoHome(CommandInvocation command) => command.Variable("CARGO_HOME") ?? "/usr/local/cargo";
@@ -50,6 +69,18 @@ internal static class RustCommands
                 return;
             case "install" when !arguments.Has("--path") && arguments.Positionals.Count > 1 || arguments.Has("--git"):
                 command.ReadsNothing("cargo", (arguments.Value("--root")?.Value ?? CargoHome(command)) + "/bin", CargoHome(command) + "/registry");
+                // rustup's cargo runs the toolchain a rust-toolchain.toml in the current directory names (installing it first).
+                if (command.Variable("RUSTUP_TOOLCHAIN") is null && ToolchainFiles(command) is { Count: > 0 } files)
+                {
+                    command.Effect.Install(command.Display);
+                    foreach (var file in files)
+                    {
+                        command.Effect.Read(file, required: false);
+                    }
+
+                    command.Effect.Write(command.Variable("RUSTUP_HOME") ?? "/usr/local/rustup");
+                }
+
                 return;
             case null:
                 command.VersionOrNotKnown(arguments, "-V", "--version");
@@ -139,11 +170,34 @@ internal static class RustCommands
 
     private static void Rustup(CommandInvocation command)
     {
-        var arguments = ParsedArguments.Parse(command.Arguments, ScriptClassifier.NoValues);
-        var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
-        if (subcommand is "target" or "component" or "toolchain" or "default" or "set" or "update" or "self")
+        // `rustup +nightly component add clippy` names the toolchain before the subcommand.
+        var explicitToolchain = command.Arguments.Count > 0 && command.Arguments[0].Value.StartsWith('+');
+        var arguments = ParsedArguments.Parse(command.Arguments, RustupOptions, start: explicitToolchain ? 1 : 0);
+        var positionals = arguments.Positionals;
+        var subcommand = positionals.Count > 0 ? positionals[0].Value : null;
+        var rustupHome = command.Variable("RUSTUP_HOME") ?? "/usr/local/rustup";
+        // Without a toolchain named here (`--toolchain`, `+name`, RUSTUP_TOOLCHAIN), `component` and `target` act on the active
+        // toolchain, which a rust-toolchain.toml (or rust-toolchain) file in the current directory sets, and `toolchain install`
+        // with no name installs that file's toolchain (https://rust-lang.github.io/rustup/overrides.html).
+        var activeToolchain = subcommand is "component" or "target" or "show"
+            || subcommand == "toolchain" && positionals.Count == 2 && positionals[1].Value == "install";
+        if (activeToolchain && !explicitToolchain && !arguments.Has("--toolchain") && command.Variable("RUSTUP_TOOLCHAIN") is null &&
+            ToolchainFiles(command) is { Count: > 0 } files)
         {
-            command.ReadsNothing("rustup", command.Variable("RUSTUP_HOME") ?? "/usr/local/rustup");
+            command.Effect.Ecosystem("rustup");
+            command.Effect.Install(command.Display);
+            foreach (var file in files)
+            {
+                command.Effect.Read(file, required: false);
+            }
+
+            command.Effect.Write(rustupHome);
+            return;
+        }
+
+        if (subcommand is "target" or "component" or "toolchain" or "default" or "set" or "update" or "self" or "show")
+        {
+            command.ReadsNothing("rustup", rustupHome);
             return;
         }
 

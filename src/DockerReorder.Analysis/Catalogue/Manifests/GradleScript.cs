@@ -124,6 +124,55 @@ internal static class GradleScript
         return (paths, computed);
     }
 
+    /// <summary>
+    /// The version catalogs a settings script imports from files of the build (<c>from(files("deps/libs.versions.toml"))</c>
+    /// in <c>dependencyResolutionManagement.versionCatalogs</c>), relative to the settings folder, and whether one names a
+    /// path that is not a literal. Gradle fails when such a file is missing.
+    /// </summary>
+    internal static (IReadOnlyList<string> Paths, bool Computed) ImportedCatalogs(string settings)
+    {
+        var paths = new List<string>();
+        var computed = false;
+        foreach (var statement in Statements(settings))
+        {
+            for (var at = statement.IndexOf("from", StringComparison.Ordinal); at >= 0; at = statement.IndexOf("from", at + 1, StringComparison.Ordinal))
+            {
+                if (at > 0 && (char.IsAsciiLetterOrDigit(statement[at - 1]) || statement[at - 1] == '_'))
+                {
+                    continue;
+                }
+
+                var rest = statement.AsSpan(at + "from".Length).TrimStart();
+                rest = rest.StartsWith("(", StringComparison.Ordinal) ? rest[1..].TrimStart() : rest;
+                var call = rest.StartsWith("files(", StringComparison.Ordinal) ? "files(" : rest.StartsWith("file(", StringComparison.Ordinal) ? "file(" : null;
+                if (call is null)
+                {
+                    continue;
+                }
+
+                rest = rest[call.Length..].TrimStart();
+                var close = rest.Length > 0 && rest[0] is '"' or '\'' ? rest[1..].IndexOf(rest[0]) : -1;
+                var written = close < 0 ? null : rest.Slice(1, close).ToString();
+                if (written is not null && written.StartsWith('/'))
+                {
+                    continue; // a file of the image, not of the build context
+                }
+
+                // The settings script is at the root, so a `$rootDir/` path (marked by its leading slash) is relative to it too.
+                if ((written is null ? null : StripRootDirectory(written)) is { } path)
+                {
+                    paths.Add(path.TrimStart('/'));
+                }
+                else
+                {
+                    computed = true;
+                }
+            }
+        }
+
+        return (paths, computed);
+    }
+
     /// <summary>The first idiom by which the script reads a file's content when it runs (<c>file('v.txt').text</c>), or null.</summary>
     internal static string? FileReadingIdiom(string script)
     {

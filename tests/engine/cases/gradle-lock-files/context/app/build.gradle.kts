@@ -1,0 +1,3 @@
+plugins { java }
+dependencyLocking { lockAllConfigurations() }
+dependencies { implementation("com.google.guava:guava:33.+") }

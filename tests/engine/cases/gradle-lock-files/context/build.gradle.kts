@@ -1,0 +1,3 @@
+plugins { java }
+dependencyLocking { lockAllConfigurations() }
+dependencies { implementation("org.slf4j:slf4j-api:2.+") }

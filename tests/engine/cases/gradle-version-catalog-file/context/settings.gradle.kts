@@ -1,0 +1,9 @@
+rootProject.name = "shop"
+
+dependencyResolutionManagement {
+    versionCatalogs {
+        create("libs") {
+            from(files("catalogs/libs.versions.toml"))
+        }
+    }
+}
