@@ -27,7 +27,7 @@ internal static class PythonCommands
     [
         "--extra", "--group", "--only-group", "--no-group", "--directory", "--project", "--package", "--python", "-p", "--link-mode",
         "-o", "--output-file", "--index", "--default-index", "--index-url", "--extra-index-url", "--prune", "--format", "--cache-dir",
-        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform", "-f", "--find-links",
+        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform", "-f", "--find-links", "--no-emit-package",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PdmOptions = FrozenSet.ToFrozenSet(
@@ -532,15 +532,16 @@ internal static class PythonCommands
                 command.ReadsNothing("poetry");
                 return;
             case "export":
+                // The requirements of the lock, never the project itself; a path dependency becomes `name @ file:///...`
+                // (https://github.com/python-poetry/poetry-plugin-export#usage).
                 command.Effect.Ecosystem("poetry");
                 command.Effect.Install(command.Display);
-                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                var exported = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 command.ReadsManifest(directory + "/poetry.lock", required: false);
-                if (arguments.Value("-o", "--output") is { } output)
-                {
-                    command.WritesPath(output);
-                }
-
+                var poetryOutput = arguments.Value("-o", "--output");
+                command.ExportsRequirements(poetryOutput, exported.Content is { } exportedText
+                    && HasPathDependency(exportedText, static table => table.StartsWith("tool.poetry", StringComparison.Ordinal) && table.Contains("dependencies", StringComparison.Ordinal))
+                    ? $"a path dependency of `pyproject.toml`, which `poetry export` writes into {ExportTarget(poetryOutput)}" : null);
                 return;
             case null:
                 command.NotKnown();
@@ -714,15 +715,7 @@ internal static class PythonCommands
                 command.ReadsNothing("uv");
                 return;
             case "export":
-                command.Effect.Ecosystem("uv");
-                command.Effect.Install(command.Display);
-                command.ReadsManifest(directory + "/pyproject.toml", required: true);
-                command.ReadsManifest(directory + "/uv.lock", required: false);
-                if (arguments.Value("-o", "--output-file") is { } output)
-                {
-                    command.WritesPath(output);
-                }
-
+                UvExport(command, arguments, directory);
                 return;
             case "run" or "build" or "add" or "remove" or "lock" or "version":
                 command.NeedsSource("runs or changes the project");
@@ -732,6 +725,39 @@ internal static class PythonCommands
                 return;
         }
     }
+
+    // uv export lists the project itself as `-e .` unless --no-emit-project, and a path source as its path
+    // (https://docs.astral.sh/uv/reference/cli/#uv-export); like `uv sync` it locks first unless --frozen or --locked.
+    private static void UvExport(CommandInvocation command, ParsedArguments arguments, string directory)
+    {
+        command.Effect.Ecosystem("uv");
+        command.Effect.Install(command.Display);
+        var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
+        var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
+        var frozen = arguments.Has("--frozen", "--locked") || command.Variable("UV_FROZEN") is { Length: > 0 } and not ("0" or "false")
+            || command.Variable("UV_LOCKED") is { Length: > 0 } and not ("0" or "false");
+        if (!frozen && lockFile is not null)
+        {
+            command.Effect.MayRewrite(lockFile);
+        }
+
+        var output = arguments.Value("-o", "--output-file");
+        string? needsSource = null;
+        if (!arguments.Has("--no-emit-project", "--no-emit-workspace"))
+        {
+            needsSource = $"the project itself, which `uv export` writes into {ExportTarget(output)} as `-e .` (no `--no-emit-project`)";
+        }
+        else if (pyproject.Content is { } text && TomlLines.Read(text).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal)
+            || entry.Table.StartsWith("tool.uv.sources", StringComparison.Ordinal) && (TomlLines.SetsKey(entry.Line, "path") || TomlLines.SetsKey(entry.Line, "workspace"))))
+        {
+            needsSource = $"a path source or workspace member of `pyproject.toml`, which `uv export` writes into {ExportTarget(output)}";
+        }
+
+        command.ExportsRequirements(output, needsSource);
+    }
+
+    // How a message names the file an export writes: its `-o` value, or the file its output is redirected to.
+    private static string ExportTarget(ShellWord? output) => output is { } named ? $"`{named.Value}`" : "the file its output goes to";
 
     // uv builds and installs the project only when pyproject.toml declares a [build-system] (or sets
     // tool.uv.package = true); without one the project is "virtual" and only its dependencies install.
@@ -868,15 +894,17 @@ internal static class PythonCommands
                 command.Effect.Write(command.Resolve(venv) ?? venv);
                 return;
             case "export":
+                // The lock's requirements; the project itself only with --self or --editable-self
+                // (https://pdm-project.org/latest/reference/cli/#export), a path dependency as its file URL.
                 command.Effect.Ecosystem("pdm");
                 command.Effect.Install(command.Display);
-                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                var exported = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 command.ReadsManifest(directory + "/pdm.lock", required: false);
-                if (arguments.Value("-o", "--output") is { } output)
-                {
-                    command.WritesPath(output);
-                }
-
+                var pdmOutput = arguments.Value("-o", "--output");
+                command.ExportsRequirements(pdmOutput,
+                    arguments.Has("--self", "--editable-self") ? $"the project itself, which `pdm export --self` writes into {ExportTarget(pdmOutput)}"
+                    : exported.Content is { } exportedText && HasPathDependency(exportedText, static table => table.StartsWith("tool.pdm", StringComparison.Ordinal) || table.StartsWith("dependency-groups", StringComparison.Ordinal))
+                    ? $"a path dependency of `pyproject.toml`, which `pdm export` writes into {ExportTarget(pdmOutput)}" : null);
                 return;
             case "config" when arguments.Has("-g", "--global"):
             case "--version" or "self" or "cache":
