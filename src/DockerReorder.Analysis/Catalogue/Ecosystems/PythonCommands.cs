@@ -33,6 +33,10 @@ internal static class PythonCommands
     private static readonly FrozenSet<string> PdmOptions = FrozenSet.ToFrozenSet(
         ["-p", "--project", "-G", "--group", "-L", "--lockfile", "-o", "--output", "-v", "--venv", "-f", "--format"], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> PipSyncOptions = FrozenSet.ToFrozenSet(
+        ["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "--cert", "--client-cert", "--pip-args", "--python-executable", "--config"],
+        StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> PipenvOptions = FrozenSet.ToFrozenSet(["--python", "--categories", "--extra-pip-args"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> VenvOptions = FrozenSet.ToFrozenSet(["--prompt", "-p", "--python", "--seed"], StringComparer.Ordinal);
@@ -48,6 +52,68 @@ internal static class PythonCommands
         table["uv"] = Uv;
         table["pipx"] = Pipx;
         table["pdm"] = Pdm;
+        table["pip-sync"] = PipSync;
+    }
+
+    // A pip option that names a requirements, constraints or package file or folder (`-c constraints.txt`, `--find-links=./wheels`).
+    private static bool NamesFiles(string word) =>
+        word.Length >= 2 && word[0] == '-' && word[1] is 'r' or 'c' or 'e' or 'f'
+        || word.StartsWith("--requirement", StringComparison.Ordinal) || word.StartsWith("--constraint", StringComparison.Ordinal)
+        || word.StartsWith("--editable", StringComparison.Ordinal) || word.StartsWith("--find-links", StringComparison.Ordinal);
+
+    // pip-sync (pip-tools) installs exactly what the requirements files list (requirements.txt by default), read with pip's own
+    // parser (-r/-c includes, -e .), and uninstalls the rest; pip-tools 7 also takes its options from `.pip-tools.toml` or
+    // pyproject.toml's [tool.pip-tools] (https://pip-tools.readthedocs.io/en/latest/#configuration).
+    private static void PipSync(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, PipSyncOptions);
+        command.Effect.Ecosystem("pip");
+        if (arguments.Value("--pip-args") is { } pipArguments && pipArguments.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(NamesFiles))
+        {
+            command.Effect.Unknown($"{command.Display} passes pip options naming files (`--pip-args {pipArguments.Value}`)");
+            return;
+        }
+
+        var files = arguments.Positionals.Count > 0 ? arguments.Positionals.ToList() : [new ShellWord("requirements.txt")];
+        if (files.Find(file => file.Value.IndexOfAny(['*', '?', '[']) >= 0) is { Value.Length: > 0 } pattern)
+        {
+            command.Effect.Unknown($"{command.Display} names its requirements files with the pattern `{pattern.Value}`");
+            return;
+        }
+
+        command.Effect.Install(command.Display);
+        if (!arguments.Has("--no-config"))
+        {
+            if (arguments.Value("--config") is { } config)
+            {
+                command.ReadsManifest(config.Value, required: true);
+            }
+            else if (command.ReadsManifest(".pip-tools.toml", required: false) is { } toolsToml && command.Lookup(toolsToml).State != ManifestState.Present
+                && command.Resolve("pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup
+                && (lookup.Content is null || lookup.Content.Contains("[tool.pip-tools", StringComparison.Ordinal)))
+            {
+                command.ReadsManifest("pyproject.toml", required: false);
+            }
+        }
+
+        foreach (var links in arguments.Values("-f", "--find-links"))
+        {
+            if (!links.Value.Contains("://", StringComparison.Ordinal))
+            {
+                command.ReadsPath(links);
+            }
+        }
+
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (command.TryResolve(file, out var path))
+            {
+                RequirementsFile.Follow(command, path, visited);
+            }
+        }
+
+        WritesSitePackages(command, arguments, uv: false);
     }
 
     private static void Python(CommandInvocation command)
@@ -84,6 +150,12 @@ internal static class PythonCommands
                     return;
                 case "pipx":
                     Pipx(command, rest);
+                    return;
+                case "spacy" when rest.Length > 1 && rest[0].Value == "download":
+                    // `python -m spacy download en_core_web_sm` pip-installs a model package from spaCy's releases
+                    // (https://spacy.io/api/cli#download): nothing comes from the context.
+                    command.ReadsNothing("pip");
+                    WritesSitePackages(command, ParsedArguments.Parse(rest, PipOptions), uv: false);
                     return;
             }
 
