@@ -47,6 +47,12 @@ expect_ok /venv/bin/pip install gunicorn
 expect_file /venv/lib/python3/site-packages/gunicorn/__init__.py
 expect_fail "can't open file" python manage.py collectstatic
 
+fresh pip-sync
+expect_fail "Path 'requirements.txt' does not exist" pip-sync
+printf 'idna==3.7\n' >requirements.txt; printf -- '-c requirements.txt\niniconfig==2.0.0\n' >dev.txt
+expect_ok pip-sync requirements.txt dev.txt --pip-args '--no-cache-dir --no-deps'
+expect_file /usr/local/lib/python3/site-packages/iniconfig/__init__.py
+
 fresh apk
 expect_ok apk add --no-cache --virtual .build gcc musl-dev
 expect_file /usr/share/standin-packages/apk/gcc

@@ -115,6 +115,30 @@ internal sealed class CommandInvocation
         Effect.Write(path);
     }
 
+    /// <summary>
+    /// Records the requirements file an export writes from the lock (<paramref name="output"/>, else the file its standard output
+    /// is redirected to): a write, which the broad copy moved below must not overwrite, and what a later <c>pip install -r</c> of it
+    /// in this step reads instead of the context. <paramref name="needsSource"/>: why installing it needs the source (the project or a
+    /// path dependency it lists), or null when it lists index packages only.
+    /// </summary>
+    internal void ExportsRequirements(ShellWord? output, string? needsSource)
+    {
+        if ((output ?? Classifier.TakeExportStdout()) is not { } target || target.IsResolved && HarmlessOutputs.Contains(target.Value))
+        {
+            return;
+        }
+
+        if (!TryResolve(target, out var path))
+        {
+            return;
+        }
+
+        Effect.Write(path);
+        Classifier.AddExportedRequirements(path, needsSource);
+    }
+
+    private static readonly string[] HarmlessOutputs = ["-", "/dev/stdout", "/dev/null"];
+
     /// <summary>Records a read of an image file; one in the working directory needs the source.</summary>
     internal void ReadsPath(ShellWord word)
     {

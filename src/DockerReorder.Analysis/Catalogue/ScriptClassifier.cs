@@ -21,6 +21,12 @@ internal sealed class ScriptClassifier
     private readonly List<string> mountedPaths = [];
     private int shellDepth;
 
+    // Requirements files an earlier command of this step exported from a lock, with why installing them needs the source (null: index packages only).
+    private readonly Dictionary<string, string?> exportedRequirements = new(StringComparer.Ordinal);
+
+    // The file the standard output of the export being dispatched goes to (`uv export > requirements.txt`), until the export claims it.
+    private ShellWord? exportStdout;
+
     /// <summary>Lists a directory's file names where the step would see them, or null when unknown.</summary>
     internal Func<string, IReadOnlyList<string>?>? ListDirectory { get; init; }
 
@@ -57,6 +63,20 @@ internal sealed class ScriptClassifier
         }
 
         return lookup;
+    }
+
+    /// <summary>Records that a command of this step wrote the requirements file <paramref name="path"/> (resolved) from a lock.</summary>
+    internal void AddExportedRequirements(string path, string? needsSource) => exportedRequirements[path] = needsSource;
+
+    /// <summary>True when an earlier command of this step exported the requirements file <paramref name="path"/>; <paramref name="needsSource"/> says why installing it needs the source.</summary>
+    internal bool IsExportedRequirements(string path, out string? needsSource) => exportedRequirements.TryGetValue(path, out needsSource);
+
+    /// <summary>The file the current export's standard output is redirected to, taken once; null when there is none.</summary>
+    internal ShellWord? TakeExportStdout()
+    {
+        var target = exportStdout;
+        exportStdout = null;
+        return target;
     }
 
     /// <summary>Classifies every command of <paramref name="list"/>.</summary>
@@ -153,7 +173,18 @@ internal sealed class ScriptClassifier
             ClassifyList(substitution, state.Clone());
         }
 
-        ClassifyRedirections(command.Redirections, state, "`" + (command.Words.Count > 0 ? command.Text : "<<") + "`");
+        var display = "`" + (command.Words.Count > 0 ? command.Text : "<<") + "`";
+        var redirections = command.Redirections;
+        ShellRedirection? stdout = null;
+        if (IsRequirementsExport(command.Words) && redirections.FirstOrDefault(r => r.Operator is ">" or ">|" && r.FileDescriptor is null or 1) is { } toFile)
+        {
+            // `poetry export > requirements.txt`: the export says what the file holds; unclaimed, it is an ordinary write below.
+            stdout = toFile;
+            exportStdout = toFile.Target;
+            redirections = redirections.Where(r => !ReferenceEquals(r, toFile)).ToList();
+        }
+
+        ClassifyRedirections(redirections, state, display);
         string? heredoc = null;
         foreach (var redirection in command.Redirections)
         {
@@ -203,6 +234,11 @@ internal sealed class ScriptClassifier
         }
 
         Dispatch(command.Words, commandState, heredoc, stdinFromPipe);
+        if (stdout is not null && TakeExportStdout() is not null)
+        {
+            ClassifyRedirections([stdout], state, display);
+        }
+
         if (commandState != state)
         {
             state.Directory = commandState.Directory;
@@ -210,6 +246,10 @@ internal sealed class ScriptClassifier
 
         state.Variables.Apply(command);
     }
+
+    // `poetry export`, `uv export`, `pdm export`: they print a requirements file made from the lock.
+    private static bool IsRequirementsExport(IReadOnlyList<ShellWord> words) =>
+        words.Count > 1 && CommandName(words[0].Value) is "poetry" or "uv" or "pdm" && words.Skip(1).Any(word => word.Value == "export");
 
     private void ClassifyRedirections(IReadOnlyList<ShellRedirection> redirections, ScriptState state, string display)
     {

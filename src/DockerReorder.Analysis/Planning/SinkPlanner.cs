@@ -212,10 +212,24 @@ public sealed class SinkPlanner
         var provider = ProviderOf(step, location);
         if (provider is null) return ManifestLookup.Unknown;
         var (footprint, contextPath) = provider.Value;
-        if (contextPath is null) return _context is null ? ManifestLookup.Unknown : ManifestLookup.Absent;
+        if (contextPath is null) return _context is null || WrittenByRunBetween(footprint, step, location) ? ManifestLookup.Unknown : ManifestLookup.Absent;
         if (_context is null) return ManifestLookup.Unknown;
         var text = _context.ReadAllText(contextPath);
         return text is null ? ManifestLookup.Unknown : new ManifestLookup(ManifestState.Present, text);
+    }
+
+    // True when a RUN between the copy and the step writes the file at `location` (`RUN uv export -o requirements.txt`, then
+    // `RUN pip install -r requirements.txt`): the step reads what that RUN made, not an absent context file.
+    private bool WrittenByRunBetween(CopyFootprint copy, Step step, ImageLocation location)
+    {
+        var steps = StageOf(step).Steps;
+        for (int i = copy.Copy.Step.Index + 1; i < step.Index; i++)
+        {
+            if (steps[i].Kind != InstructionKind.Run) continue;
+            foreach (var write in EffectOf(steps[i]).Writes)
+                if (ImageLocation.Of(write, steps[i].State.WorkingDirectory) == location) return true;
+        }
+        return false;
     }
 
     // Lists a directory the step sees, when a directory copy from the context put it there.
@@ -696,7 +710,7 @@ public sealed class SinkPlanner
             var location = ImageLocation.Of(read.Path, install.State.WorkingDirectory);
             // Only a folder source that would bring the path says it is missing: a glob (`COPY *.py ./`) leaves an earlier copy's file in place.
             if (ProviderOf(install, location) is { ContextPath: null } provider && ReferenceEquals(provider.Copy, broad) &&
-                broad.FolderSourcePathFor(location) is { } missing)
+                broad.FolderSourcePathFor(location) is { } missing && !WrittenByRunBetween(broad, install, location))
                 return $"RUN on line {install.Line} needs {read.Path}, and the build context has no {missing} (if the build uses another context, pass it with --context)";
         }
         return null;

@@ -72,7 +72,7 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var outcome = DockerfileAnalyzer.Fix(tree, context, options, includeUnsafe);
         var findings = outcome.Findings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
         var remainingAfterWrite = outcome.RemainingFindings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
-        var remainingOnOriginal = outcome.RemainingFindings.Select(f => OnOriginal(f, outcome, includeUnsafe)).ToList();
+        var remainingOnOriginal = OnOriginal(outcome, includeUnsafe);
 
         var diff = new System.Text.StringBuilder();
         if (PrintsDiff(settings))
@@ -169,12 +169,24 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         return new ReportedFinding(finding.Rule, finding.Message, finding.Position.Line, finding.Position.Column, status, reason);
     }
 
-    // A finding left after fixing, placed on the original text (where the dry run's reader looks) when the original has the same finding.
-    private static ReportedFinding OnOriginal(Finding remaining, FixOutcome outcome, bool includeUnsafe)
+    // The findings left after fixing, placed on the original text (where the dry run's reader looks) when the original has the
+    // same finding. Two findings can say the same (two installs blocked by one step): the n-th left takes the n-th original.
+    private static List<ReportedFinding> OnOriginal(FixOutcome outcome, bool includeUnsafe)
     {
-        var original = outcome.Findings.FirstOrDefault(f => f.Rule.Id == remaining.Rule.Id && string.Equals(f.Message, remaining.Message, StringComparison.Ordinal));
-        var reported = Report(remaining, outcome, includeUnsafe);
-        if (reported.Status == FindingStatus.Fixed) reported = reported with { Status = FindingStatus.NoFix };
-        return original is null ? reported : reported with { Line = original.Position.Line, Column = original.Position.Column };
+        var result = new List<ReportedFinding>(outcome.RemainingFindings.Count);
+        Dictionary<(string, string), int>? taken = null;
+        foreach (var remaining in outcome.RemainingFindings)
+        {
+            var key = (remaining.Rule.Id, remaining.Message);
+            taken ??= new();
+            taken.TryGetValue(key, out var earlier);
+            taken[key] = earlier + 1;
+            var same = outcome.Findings.Where(f => f.Rule.Id == key.Id && string.Equals(f.Message, key.Message, StringComparison.Ordinal));
+            var original = same.ElementAtOrDefault(earlier) ?? same.FirstOrDefault();
+            var reported = Report(remaining, outcome, includeUnsafe);
+            if (reported.Status == FindingStatus.Fixed) reported = reported with { Status = FindingStatus.NoFix };
+            result.Add(original is null ? reported : reported with { Line = original.Position.Line, Column = original.Position.Column });
+        }
+        return result;
     }
 }

@@ -24,6 +24,25 @@ public sealed class FormatsProcessTests
         Assert.Equal("", r.Stderr);
     }
 
+    /// <summary>Two installs blocked by the same step get findings that say the same: the text report keeps each on its own line, as JSON does.</summary>
+    [Fact]
+    public void Findings_saying_the_same_keep_their_own_lines()
+    {
+        using var t = new TempFolder();
+        t.Write("Dockerfile", "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN ./configure\nRUN pip install -r requirements.txt\nRUN pip install -r requirements-dev.txt\n");
+        t.Write("requirements.txt", "flask\n");
+        t.Write("requirements-dev.txt", "pytest\n");
+        t.Write("configure", "");
+        t.Write(".dockerignore", ".git\n");
+        var r = CliProcess.Run(t.Path, "--color", "never");
+        Assert.True(r.ExitCode == 1, r.ToString());
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Dockerfile:5:1: DR001 ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Dockerfile:6:1: DR001 ", lines[1], StringComparison.Ordinal);
+        Assert.Equal(lines[0]["Dockerfile:5:1".Length..], lines[1]["Dockerfile:6:1".Length..]);
+    }
+
     /// <summary>--format sarif: a SARIF 2.1.0 log with results located in the Dockerfile.</summary>
     [Fact]
     public void Sarif_format()

@@ -27,11 +27,15 @@ internal static class PythonCommands
     [
         "--extra", "--group", "--only-group", "--no-group", "--directory", "--project", "--package", "--python", "-p", "--link-mode",
         "-o", "--output-file", "--index", "--default-index", "--index-url", "--extra-index-url", "--prune", "--format", "--cache-dir",
-        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform", "-f", "--find-links",
+        "--config-file", "--resolution", "--prerelease", "--exclude-newer", "--python-platform", "-f", "--find-links", "--no-emit-package",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PdmOptions = FrozenSet.ToFrozenSet(
         ["-p", "--project", "-G", "--group", "-L", "--lockfile", "-o", "--output", "-v", "--venv", "-f", "--format"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PipSyncOptions = FrozenSet.ToFrozenSet(
+        ["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "--cert", "--client-cert", "--pip-args", "--python-executable", "--config"],
+        StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PipenvOptions = FrozenSet.ToFrozenSet(["--python", "--categories", "--extra-pip-args"], StringComparer.Ordinal);
 
@@ -48,6 +52,68 @@ internal static class PythonCommands
         table["uv"] = Uv;
         table["pipx"] = Pipx;
         table["pdm"] = Pdm;
+        table["pip-sync"] = PipSync;
+    }
+
+    // A pip option that names a requirements, constraints or package file or folder (`-c constraints.txt`, `--find-links=./wheels`).
+    private static bool NamesFiles(string word) =>
+        word.Length >= 2 && word[0] == '-' && word[1] is 'r' or 'c' or 'e' or 'f'
+        || word.StartsWith("--requirement", StringComparison.Ordinal) || word.StartsWith("--constraint", StringComparison.Ordinal)
+        || word.StartsWith("--editable", StringComparison.Ordinal) || word.StartsWith("--find-links", StringComparison.Ordinal);
+
+    // pip-sync (pip-tools) installs exactly what the requirements files list (requirements.txt by default), read with pip's own
+    // parser (-r/-c includes, -e .), and uninstalls the rest; pip-tools 7 also takes its options from `.pip-tools.toml` or
+    // pyproject.toml's [tool.pip-tools] (https://pip-tools.readthedocs.io/en/latest/#configuration).
+    private static void PipSync(CommandInvocation command)
+    {
+        var arguments = ParsedArguments.Parse(command.Arguments, PipSyncOptions);
+        command.Effect.Ecosystem("pip");
+        if (arguments.Value("--pip-args") is { } pipArguments && pipArguments.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(NamesFiles))
+        {
+            command.Effect.Unknown($"{command.Display} passes pip options naming files (`--pip-args {pipArguments.Value}`)");
+            return;
+        }
+
+        var files = arguments.Positionals.Count > 0 ? arguments.Positionals.ToList() : [new ShellWord("requirements.txt")];
+        if (files.Find(file => file.Value.IndexOfAny(['*', '?', '[']) >= 0) is { Value.Length: > 0 } pattern)
+        {
+            command.Effect.Unknown($"{command.Display} names its requirements files with the pattern `{pattern.Value}`");
+            return;
+        }
+
+        command.Effect.Install(command.Display);
+        if (!arguments.Has("--no-config"))
+        {
+            if (arguments.Value("--config") is { } config)
+            {
+                command.ReadsManifest(config.Value, required: true);
+            }
+            else if (command.ReadsManifest(".pip-tools.toml", required: false) is { } toolsToml && command.Lookup(toolsToml).State != ManifestState.Present
+                && command.Resolve("pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup
+                && (lookup.Content is null || lookup.Content.Contains("[tool.pip-tools", StringComparison.Ordinal)))
+            {
+                command.ReadsManifest("pyproject.toml", required: false);
+            }
+        }
+
+        foreach (var links in arguments.Values("-f", "--find-links"))
+        {
+            if (!links.Value.Contains("://", StringComparison.Ordinal))
+            {
+                command.ReadsPath(links);
+            }
+        }
+
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (command.TryResolve(file, out var path))
+            {
+                RequirementsFile.Follow(command, path, visited);
+            }
+        }
+
+        WritesSitePackages(command, arguments, uv: false);
     }
 
     private static void Python(CommandInvocation command)
@@ -84,6 +150,12 @@ internal static class PythonCommands
                     return;
                 case "pipx":
                     Pipx(command, rest);
+                    return;
+                case "spacy" when rest.Length > 1 && rest[0].Value == "download":
+                    // `python -m spacy download en_core_web_sm` pip-installs a model package from spaCy's releases
+                    // (https://spacy.io/api/cli#download): nothing comes from the context.
+                    command.ReadsNothing("pip");
+                    WritesSitePackages(command, ParsedArguments.Parse(rest, PipOptions), uv: false);
                     return;
             }
 
@@ -532,15 +604,16 @@ internal static class PythonCommands
                 command.ReadsNothing("poetry");
                 return;
             case "export":
+                // The requirements of the lock, never the project itself; a path dependency becomes `name @ file:///...`
+                // (https://github.com/python-poetry/poetry-plugin-export#usage).
                 command.Effect.Ecosystem("poetry");
                 command.Effect.Install(command.Display);
-                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                var exported = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 command.ReadsManifest(directory + "/poetry.lock", required: false);
-                if (arguments.Value("-o", "--output") is { } output)
-                {
-                    command.WritesPath(output);
-                }
-
+                var poetryOutput = arguments.Value("-o", "--output");
+                command.ExportsRequirements(poetryOutput, exported.Content is { } exportedText
+                    && HasPathDependency(exportedText, static table => table.StartsWith("tool.poetry", StringComparison.Ordinal) && table.Contains("dependencies", StringComparison.Ordinal))
+                    ? $"a path dependency of `pyproject.toml`, which `poetry export` writes into {ExportTarget(poetryOutput)}" : null);
                 return;
             case null:
                 command.NotKnown();
@@ -714,15 +787,7 @@ internal static class PythonCommands
                 command.ReadsNothing("uv");
                 return;
             case "export":
-                command.Effect.Ecosystem("uv");
-                command.Effect.Install(command.Display);
-                command.ReadsManifest(directory + "/pyproject.toml", required: true);
-                command.ReadsManifest(directory + "/uv.lock", required: false);
-                if (arguments.Value("-o", "--output-file") is { } output)
-                {
-                    command.WritesPath(output);
-                }
-
+                UvExport(command, arguments, directory);
                 return;
             case "run" or "build" or "add" or "remove" or "lock" or "version":
                 command.NeedsSource("runs or changes the project");
@@ -732,6 +797,39 @@ internal static class PythonCommands
                 return;
         }
     }
+
+    // uv export lists the project itself as `-e .` unless --no-emit-project, and a path source as its path
+    // (https://docs.astral.sh/uv/reference/cli/#uv-export); like `uv sync` it locks first unless --frozen or --locked.
+    private static void UvExport(CommandInvocation command, ParsedArguments arguments, string directory)
+    {
+        command.Effect.Ecosystem("uv");
+        command.Effect.Install(command.Display);
+        var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
+        var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
+        var frozen = arguments.Has("--frozen", "--locked") || command.Variable("UV_FROZEN") is { Length: > 0 } and not ("0" or "false")
+            || command.Variable("UV_LOCKED") is { Length: > 0 } and not ("0" or "false");
+        if (!frozen && lockFile is not null)
+        {
+            command.Effect.MayRewrite(lockFile);
+        }
+
+        var output = arguments.Value("-o", "--output-file");
+        string? needsSource = null;
+        if (!arguments.Has("--no-emit-project", "--no-emit-workspace"))
+        {
+            needsSource = $"the project itself, which `uv export` writes into {ExportTarget(output)} as `-e .` (no `--no-emit-project`)";
+        }
+        else if (pyproject.Content is { } text && TomlLines.Read(text).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal)
+            || entry.Table.StartsWith("tool.uv.sources", StringComparison.Ordinal) && (TomlLines.SetsKey(entry.Line, "path") || TomlLines.SetsKey(entry.Line, "workspace"))))
+        {
+            needsSource = $"a path source or workspace member of `pyproject.toml`, which `uv export` writes into {ExportTarget(output)}";
+        }
+
+        command.ExportsRequirements(output, needsSource);
+    }
+
+    // How a message names the file an export writes: its `-o` value, or the file its output is redirected to.
+    private static string ExportTarget(ShellWord? output) => output is { } named ? $"`{named.Value}`" : "the file its output goes to";
 
     // uv builds and installs the project only when pyproject.toml declares a [build-system] (or sets
     // tool.uv.package = true); without one the project is "virtual" and only its dependencies install.
@@ -868,15 +966,17 @@ internal static class PythonCommands
                 command.Effect.Write(command.Resolve(venv) ?? venv);
                 return;
             case "export":
+                // The lock's requirements; the project itself only with --self or --editable-self
+                // (https://pdm-project.org/latest/reference/cli/#export), a path dependency as its file URL.
                 command.Effect.Ecosystem("pdm");
                 command.Effect.Install(command.Display);
-                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                var exported = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 command.ReadsManifest(directory + "/pdm.lock", required: false);
-                if (arguments.Value("-o", "--output") is { } output)
-                {
-                    command.WritesPath(output);
-                }
-
+                var pdmOutput = arguments.Value("-o", "--output");
+                command.ExportsRequirements(pdmOutput,
+                    arguments.Has("--self", "--editable-self") ? $"the project itself, which `pdm export --self` writes into {ExportTarget(pdmOutput)}"
+                    : exported.Content is { } exportedText && HasPathDependency(exportedText, static table => table.StartsWith("tool.pdm", StringComparison.Ordinal) || table.StartsWith("dependency-groups", StringComparison.Ordinal))
+                    ? $"a path dependency of `pyproject.toml`, which `pdm export` writes into {ExportTarget(pdmOutput)}" : null);
                 return;
             case "config" when arguments.Has("-g", "--global"):
             case "--version" or "self" or "cache":

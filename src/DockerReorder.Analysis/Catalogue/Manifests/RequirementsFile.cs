@@ -9,6 +9,17 @@ internal static class RequirementsFile
     /// <summary>Reads <paramref name="path"/> (resolved) and what it includes.</summary>
     internal static void Follow(CommandInvocation command, string path, HashSet<string> visited)
     {
+        // Exported from the lock earlier in this step: not a file of the context, and it lists what the export put in it.
+        if (command.Classifier.IsExportedRequirements(path, out var needsSource))
+        {
+            if (needsSource is not null)
+            {
+                command.NeedsSource($"installs {needsSource}");
+            }
+
+            return;
+        }
+
         command.Effect.Read(path, required: true);
         if (!visited.Add(path))
         {

@@ -1,0 +1,2 @@
+from automate_function import run
+run()
