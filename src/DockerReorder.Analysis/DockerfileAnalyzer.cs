@@ -29,12 +29,17 @@ public static class DockerfileAnalyzer
         Analyze(tree, context, options, MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default));
 
     /// <summary>As <see cref="Analyze(DockerfileSyntax, BuildContext?, AnalysisOptions)"/> with another catalogue.</summary>
-    public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, IEcosystemCatalogue catalogue)
+    public static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, IEcosystemCatalogue catalogue) =>
+        Analyze(tree, context, options, catalogue, null);
+
+    // With `reanalyzed`, only those stages are planned: the others are known to have no finding (ReanalyzedStages).
+    private static IReadOnlyList<Finding> Analyze(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, IEcosystemCatalogue catalogue, ReanalyzedStages? reanalyzed)
     {
         // A file BuildKit would reject is not rewritten: its meaning is not known.
         if (tree.HasErrors || !CopiesFromContext(tree) || SuppressionComments.IgnoresFile(tree)) return [];
         var model = DockerfileModel.Build(tree);
-        var ruleContext = new RuleContext(model, context, new SinkPlanner(model, context, catalogue, options), options);
+        var planner = new SinkPlanner(model, context, catalogue, options) { PlannedStages = reanalyzed?.For(model) };
+        var ruleContext = new RuleContext(model, context, planner, options);
         var findings = new List<Finding>();
         foreach (var rule in Rules)
         {
@@ -100,7 +105,11 @@ public static class DockerfileAnalyzer
         Fix(tree, context, options, includeUnsafe, EcosystemCatalogue.Default);
 
     /// <summary>As <see cref="Fix(DockerfileSyntax, BuildContext?, AnalysisOptions, bool)"/> with another catalogue.</summary>
-    public static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe, IEcosystemCatalogue catalogue)
+    public static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe, IEcosystemCatalogue catalogue) =>
+        Fix(tree, context, options, includeUnsafe, catalogue, planEveryStage: false);
+
+    // `planEveryStage` turns off the skipping of stages that cannot have a finding, so tests can compare both ways.
+    internal static FixOutcome Fix(DockerfileSyntax tree, BuildContext? context, AnalysisOptions options, bool includeUnsafe, IEcosystemCatalogue catalogue, bool planEveryStage)
     {
         // Every round classifies every RUN again, and most are unchanged: remember the verdicts for all rounds.
         catalogue = MemoizedEcosystemCatalogue.Over(catalogue);
@@ -127,8 +136,11 @@ public static class DockerfileAnalyzer
             // Except only when there is something to take out: its set and iterator were a tenth of a small file's fixing.
             var (accepted, edits) = FixApplier.Select(fileFixes.Count == 0 ? fixes : fixes.Except(fileFixes));
             bool textChanged = false;
+            ReanalyzedStages? reanalyzed = null;
             if (edits.Count > 0)
             {
+                // Worked out before the old tree goes: which stages the edits touch, and which had findings.
+                var touched = planEveryStage || fileFixes.Count > 0 ? null : ReanalyzedStages.After(current!, edits.Select(e => e.Edit), findings);
                 // Let the last tree go before the next text and tree are built: holding both doubled the peak memory of a big file.
                 current = null;
                 // The old tree of a big file has lived long enough to reach the oldest generation, which is collected
@@ -147,6 +159,7 @@ public static class DockerfileAnalyzer
                         current = reparsed;
                         currentDiagnostics = reparsed.Diagnostics.Count;
                         textChanged = true;
+                        reanalyzed = touched;
                     }
                 }
             }
@@ -167,7 +180,8 @@ public static class DockerfileAnalyzer
                     : BuildContext.Open(overlay, DockerIgnore.Parse(ignore.NewContent), ignore.ContextPath);
             }
             current ??= DockerfileParser.Parse(SourceText.From(text));
-            findings = Analyze(current, currentContext, options, catalogue);
+            // A round that changed the context (a new .dockerignore) may change any stage's findings: plan them all.
+            findings = Analyze(current, currentContext, options, catalogue, fileFixes.Count > 0 ? null : reanalyzed);
         }
         return new FixOutcome
         {

@@ -71,10 +71,12 @@ public static class ManifestNames
     /// <summary>True when <paramref name="contextPath"/> (a folder, <c>/</c>-separated) ends in a manifest folder such as <c>gradle</c> or <c>.yarn/releases</c>.</summary>
     public static bool IsManifestFolder(string contextPath)
     {
-        var path = contextPath.TrimEnd('/');
+        // Spans, not "/" + folder: the planner asks this for every folder of every copied path, and the concatenation was 4% of a 5 MiB check.
+        var path = contextPath.AsSpan().TrimEnd('/');
         foreach (var folder in Folders)
         {
-            if (path == folder || path.EndsWith("/" + folder, StringComparison.Ordinal)) return true;
+            if (!path.EndsWith(folder, StringComparison.Ordinal)) continue;
+            if (path.Length == folder.Length || path[path.Length - folder.Length - 1] == '/') return true;
         }
         return false;
     }

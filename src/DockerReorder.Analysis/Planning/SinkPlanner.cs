@@ -52,6 +52,7 @@ public sealed class SinkPlanner
         var plans = new List<SinkPlan>();
         foreach (var stage in _model.Stages)
         {
+            if (PlannedStages is { } planned && !planned[stage.Index]) continue;
             foreach (var step in stage.Steps)
             {
                 var footprint = FootprintOf(step);
@@ -60,6 +61,24 @@ public sealed class SinkPlanner
             }
         }
         return plans;
+    }
+
+    /// <summary>
+    /// For each stage, whether <see cref="PlanAll"/> plans its broad copies; null (the default) plans every stage. A fix
+    /// round sets it to skip the stages that cannot have a finding (<see cref="Fixes.ReanalyzedStages"/>).
+    /// </summary>
+    public IReadOnlyList<bool>? PlannedStages { get; init; }
+
+    /// <summary>Every broad copy of every stage, in file order, planned or not.</summary>
+    public IEnumerable<CopyFootprint> BroadCopies()
+    {
+        foreach (var stage in _model.Stages)
+        {
+            foreach (var step in stage.Steps)
+            {
+                if (FootprintOf(step) is { IsBroad: true } footprint) yield return footprint;
+            }
+        }
     }
 
     // The footprint of a step's context copy, or null when it is none (cached: every later step and plan asks again).

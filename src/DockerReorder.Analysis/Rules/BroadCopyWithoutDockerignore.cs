@@ -33,7 +33,8 @@ public sealed class BroadCopyWithoutDockerignore : IRule
     {
         if (context.BuildContext is not { } buildContext) yield break;
         // One finding per file, on the first broad copy that brings a whole directory of the context.
-        var first = context.Plans.Select(p => p.Plan.BroadCopy)
+        // All broad copies, not the plans: a fix round plans only some stages, and the first copy may be in another.
+        var first = context.Planner.BroadCopies()
             .FirstOrDefault(c => c.Copy.Sources.Any(s => c.IsDirectorySource(s)));
         if (first is null) yield break;
         var copied = first.Copy.Sources.Where(first.IsDirectorySource).ToList();

@@ -74,7 +74,7 @@ public sealed class CopyFreeFileTests
         return SourceText.Encode(kept.ToString());
     }
 
-    private static (byte[] Bytes, BuildContext? Context) Load(string name)
+    internal static (byte[] Bytes, BuildContext? Context) Load(string name)
     {
         if (name.StartsWith("rules/", StringComparison.Ordinal))
         {
