@@ -651,7 +651,8 @@ public sealed class SinkPlanner
         var other = footprint.Copy;
         if (footprint.IsBroad) return $"another broad copy on line {step.Line}";
         // ADD extracts a local archive (recognised by content, whatever its name) into its destination: what it writes there is unknown.
-        if (step.Kind == InstructionKind.Add && other.Sources.Any(source => !footprint.IsDirectorySource(source)) &&
+        // A file that reads as text (`ADD Pipfile Pipfile`) is no archive: it is copied as COPY would.
+        if (step.Kind == InstructionKind.Add && other.Sources.Any(source => !footprint.IsDirectorySource(source) && LocalArchive.MayBe(_context, source)) &&
             broad.WritesAtOrUnder(footprint.Destination) != false)
             return $"ADD on line {step.Line} may extract an archive where the broad copy writes";
         bool sameFlags = SameOwnershipAndMode(other, broad.Copy);
