@@ -219,6 +219,21 @@ public sealed class SinkPlanner
             : new Dictionary<string, string>(known, StringComparer.Ordinal) { ["HOME"] = "/root" };
     }
 
+    // The second half of a split install: the stage already installed this ecosystem's dependencies above the broad copy
+    // (uv's `--mount=type=bind,source=uv.lock ... uv sync --no-install-project`, then `COPY . .` and `uv sync`), so what runs
+    // after the copy is the project itself, which needs the source; reporting it would ask for the split already made.
+    private bool InstalledAbove(Stage stage, int broadIndex, StepEffect effect)
+    {
+        for (int k = 0; k < broadIndex; k++)
+        {
+            var step = stage.Steps[k];
+            if (step.Kind != InstructionKind.Run) continue;
+            var above = EffectOf(step);
+            if (above.Kind == StepEffectKind.DependencyInstall && above.Ecosystems.Any(e => !SystemEcosystems.Contains(e) && effect.Ecosystems.Contains(e))) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when the verdict is an install, including one refused because it needs the source.</summary>
     public static bool IsInstallAttempt(StepEffect effect) =>
         effect.Kind == StepEffectKind.DependencyInstall ||
@@ -453,6 +468,7 @@ public sealed class SinkPlanner
                 var why = step == barrier ? barrierReason! : effect.Kind == StepEffectKind.NeedsSource
                     ? $"{effect.Reason}" : $"{barrierReason}";
                 if (effect.Kind == StepEffectKind.NeedsSource && step != barrier) why = effect.Reason;
+                if (effect.Kind == StepEffectKind.NeedsSource && InstalledAbove(stage, copy.Step.Index, effect)) continue;
                 blocked.Add(new BlockedInstall(step, effect, why));
             }
             else if (effect.Kind == StepEffectKind.ReadsNothing) unreachableRuns.Add(step);

@@ -1,3 +1,4 @@
+using DockerReorder.Analysis.Catalogue;
 using DockerReorder.Analysis.Planning;
 
 namespace DockerReorder.Analysis.Rules;
@@ -57,7 +58,7 @@ public sealed class InstallAfterBroadCopy : IRule
 
     private static string Describe(IReadOnlyList<string> ecosystems)
     {
-        var names = ecosystems.Where(e => e is not ("apt" or "apt-get" or "apk" or "yum" or "dnf" or "microdnf" or "zypper" or "shell" or "system" or "users")).Distinct().ToList();
+        var names = ecosystems.Where(e => !SystemEcosystems.Contains(e)).Distinct().ToList();
         return names.Count == 0 ? "a dependency install" : $"the {string.Join(" and ", names)} install";
     }
 }
