@@ -63,6 +63,9 @@ public sealed class SinkPlanner
         return plans;
     }
 
+    /// <summary>The plan of <paramref name="plan"/>'s broad copy with installs as barriers: how far it sinks without crossing one.</summary>
+    public SinkPlan PlanStoppingAtInstalls(SinkPlan plan) => Plan(plan.Stage, plan.BroadCopy, includeInstalls: false);
+
     /// <summary>
     /// For each stage, whether <see cref="PlanAll"/> plans its broad copies; null (the default) plans every stage. A fix
     /// round sets it to skip the stages that cannot have a finding (<see cref="Fixes.ReanalyzedStages"/>).

@@ -1,4 +1,6 @@
 using DockerReorder.Analysis.Catalogue;
+using DockerReorder.Analysis.Fixes;
+using DockerReorder.Analysis.Planning;
 using DockerReorder.Syntax;
 
 namespace DockerReorder.Analysis.Rules;
@@ -28,7 +30,7 @@ public sealed class ContextFreeStepAfterBroadCopy : IRule
         becomes
             RUN apk add gcc musl-dev
             COPY . ./
-        Fix safety: as DR001; when a dependency install follows too, one combined rewrite (DR001's) moves the copy below both.
+        Fix safety: as DR001; when a dependency install follows too, one combined rewrite (DR001's) moves the copy below both. When that rewrite is unsafe (the install may rewrite its lock file), the move down to the first install is this finding's own fix, safe when it is proven on its own.
         """);
 
     RuleDescriptor IRule.Descriptor => Descriptor;
@@ -42,11 +44,12 @@ public sealed class ContextFreeStepAfterBroadCopy : IRule
             if (plan.ContextFreeRuns.Count > 0)
             {
                 var lines = string.Join(", ", plan.ContextFreeRuns.Select(r => r.Step.Line));
+                var ownFix = fix is { Applicability: FixApplicability.Unsafe } && plan.Installs.Count > 0 ? SafePartOf(plan, context) ?? fix : fix;
                 yield return context.CreateFinding(Descriptor, copy.Instruction,
                     plan.ContextFreeRuns.Count == 1
                         ? $"the broad copy runs before a step that reads nothing from the context (line {lines}): it reruns on every source edit"
                         : $"the broad copy runs before {plan.ContextFreeRuns.Count} steps that read nothing from the context (lines {lines}): they rerun on every source edit",
-                    fix, null);
+                    ownFix, null);
             }
             else if (plan.Barrier is { Kind: InstructionKind.Run } barrier && plan.Crossed.Count == 0 &&
                      context.Planner.EffectOf(barrier).Kind == StepEffectKind.ReadsNothing)
@@ -56,5 +59,14 @@ public sealed class ContextFreeStepAfterBroadCopy : IRule
                     null, plan.BarrierReason);
             }
         }
+    }
+
+    // When the combined rewrite is unsafe because of an install it crosses (a lock file the install may rewrite), sinking the
+    // copy only down to the first install may still be proven: offered as this finding's safe fix, so --fix caches the steps
+    // above that install and --unsafe-fixes still applies DR001's rewrite on the next round.
+    private static Fix? SafePartOf(SinkPlan plan, RuleContext context)
+    {
+        var partial = context.Planner.PlanStoppingAtInstalls(plan);
+        return partial.Moves && SinkFixBuilder.Build(partial, context.Tree) is { Applicability: FixApplicability.Safe } safe ? safe : null;
     }
 }
