@@ -562,13 +562,21 @@ internal static class PythonCommands
         var directory = arguments.Value("-C", "--directory", "-P", "--project")?.Value ?? ".";
         switch (subcommand)
         {
+            case "install" or "sync" when arguments.Has("--only-root"):
+                // `--only-root` installs the project and none of its dependencies (https://python-poetry.org/docs/cli/#install):
+                // not a dependency install, but a step that reads the source, like `pip install .`.
+                command.Effect.Ecosystem("poetry");
+                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                command.NeedsSource("installs only the project itself (`--only-root`)");
+                PoetryWrites(command, command.ReadsManifest(directory + "/poetry.toml", required: false), directory);
+                return;
             case "install" or "sync":
                 command.Effect.Ecosystem("poetry");
                 command.Effect.Install(command.Display);
                 var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 var lockFile = command.ReadsManifest(directory + "/poetry.lock", required: false);
                 var config = command.ReadsManifest(directory + "/poetry.toml", required: false);
-                if ((arguments.Has("--only-root") || !arguments.Has("--no-root")) && !IsNonPackageProject(pyproject))
+                if (!arguments.Has("--no-root") && !IsNonPackageProject(pyproject))
                 {
                     command.NeedsSource("installs the project itself (no `--no-root`)");
                 }
