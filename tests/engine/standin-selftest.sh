@@ -46,6 +46,14 @@ expect_ok python -m venv /venv
 expect_ok /venv/bin/pip install gunicorn
 expect_file /venv/lib/python3/site-packages/gunicorn/__init__.py
 expect_fail "can't open file" python manage.py collectstatic
+fresh pip-file-url
+printf -- '-r file:base.txt\nflask==3.0.0\n' >requirements.txt
+expect_fail "No such file or directory: 'base.txt'" pip install -r file:requirements.txt
+echo 'idna==3.7' >base.txt
+expect_fail "No such file or directory: '/w/pip-file-url/c.txt'" pip install -r file:requirements.txt -c file:///w/pip-file-url/c.txt
+echo 'idna==3.7' >c.txt
+expect_ok pip install -r file:requirements.txt -c file:///w/pip-file-url/c.txt
+expect_file /usr/local/lib/python3/site-packages/idna-3.7.dist-info/METADATA
 
 fresh pip-sync
 expect_fail "Path 'requirements.txt' does not exist" pip-sync

@@ -98,10 +98,7 @@ internal static class PythonCommands
 
         foreach (var links in arguments.Values("-f", "--find-links"))
         {
-            if (!links.Value.Contains("://", StringComparison.Ordinal))
-            {
-                command.ReadsPath(links);
-            }
+            ReadsLocalLocation(command, links);
         }
 
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -272,10 +269,7 @@ internal static class PythonCommands
 
         foreach (var links in arguments.Values("-f", "--find-links"))
         {
-            if (!links.Value.Contains("://", StringComparison.Ordinal))
-            {
-                command.ReadsPath(links);
-            }
+            ReadsLocalLocation(command, links);
         }
 
         foreach (var file in arguments.Values("--cert", "--client-cert"))
@@ -301,9 +295,10 @@ internal static class PythonCommands
         {
             command.Effect.Install(command.Display);
             var visited = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in files.Concat(fromEnvironment))
+            foreach (var location in files.Concat(fromEnvironment))
             {
-                if (file.Value.Contains("://", StringComparison.Ordinal))
+                // `-r file:requirements.txt` and `-c file:///app/constraints.txt` are the local files their URLs name.
+                if (LocalLocation(location) is not { } file)
                 {
                     continue;
                 }
@@ -429,9 +424,9 @@ internal static class PythonCommands
 
         if (!uv && command.Variable("PIP_FIND_LINKS") is { Length: > 0 } links)
         {
-            foreach (var link in links.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(link => !link.Contains("://", StringComparison.Ordinal)))
+            foreach (var link in links.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                command.ReadsPath(new ShellWord(link));
+                ReadsLocalLocation(command, new ShellWord(link));
             }
         }
 
@@ -452,10 +447,23 @@ internal static class PythonCommands
             : [];
         foreach (var link in fromArguments.Concat(fromEnvironment))
         {
-            if (!link.Value.Contains("://", StringComparison.Ordinal))
-            {
-                command.ReadsPath(link);
-            }
+            ReadsLocalLocation(command, link);
+        }
+    }
+
+    // A location pip or uv reads (a --find-links folder, a requirements file) as the local path it names: a plain path, or the
+    // path of a `file:` URL (`--find-links file:///app/wheels`); null for a remote URL.
+    private static ShellWord? LocalLocation(ShellWord location) =>
+        PythonPackageSpec.LocalFileOrFolder(location.Value) is { } local
+            ? local == location.Value ? location : new ShellWord(local, location.IsResolved)
+            : null;
+
+    // A --find-links folder is read by the install: in the working directory it needs the source (the folder is not a manifest).
+    private static void ReadsLocalLocation(CommandInvocation command, ShellWord location)
+    {
+        if (LocalLocation(location) is { } local)
+        {
+            command.ReadsPath(local);
         }
     }
 
@@ -485,7 +493,7 @@ internal static class PythonCommands
 
             var key = line[..equals].Trim();
             var value = line[(equals + 1)..].Trim();
-            if (key is "find-links" or "constraint" or "requirement" or "build-constraint" && value.Length > 0 && !value.Contains("://", StringComparison.Ordinal))
+            if (key is "find-links" or "constraint" or "requirement" or "build-constraint" && value.Length > 0 && PythonPackageSpec.LocalFileOrFolder(value) is not null)
             {
                 command.NeedsSource($"reads `{key} = {value}` from the pip config file `{config}`");
                 return;
