@@ -933,6 +933,12 @@ internal static class PythonCommands
             }
         }
 
+        if (UvWorkspaceRootAbove(command, directory) is { } root)
+        {
+            command.Effect.Read(root, required: true);
+            command.NeedsSource($"syncs the uv workspace whose root `{root}` declares `[tool.uv.workspace]`: uv reads the root and every member, and uses the root's `uv.lock`");
+        }
+
         var frozen = arguments.Has("--frozen", "--locked") || command.Variable("UV_FROZEN") is { Length: > 0 } and not ("0" or "false")
             || command.Variable("UV_LOCKED") is { Length: > 0 } and not ("0" or "false");
         if (!frozen && lockFile is not null)
@@ -942,6 +948,35 @@ internal static class PythonCommands
 
         var environment = command.Variable("UV_PROJECT_ENVIRONMENT") ?? directory + "/.venv";
         command.Effect.Write(command.Resolve(environment) ?? environment);
+    }
+
+    // uv finds the workspace a project belongs to by walking up from it to a pyproject.toml with `[tool.uv.workspace]`
+    // (https://docs.astral.sh/uv/concepts/projects/workspaces/): run in a member's folder, `uv sync` reads that root, every
+    // member's pyproject.toml and the root's uv.lock, and writes the root's `.venv`. The root above, or null when no folder
+    // above holds one (as far as the build context shows).
+    private static string? UvWorkspaceRootAbove(CommandInvocation command, string directory)
+    {
+        // Resolved paths are relative to the step's working directory unless a `cd` left it.
+        if (command.Resolve(directory) is not { } resolved || !command.WorkingDirectory.StartsWith('/')
+            || WorkingPath.Combine(command.WorkingDirectory, resolved) is not { } start || start == "/")
+        {
+            return null;
+        }
+
+        for (var above = WorkingPath.DirectoryOf(start); ; above = WorkingPath.DirectoryOf(above))
+        {
+            var candidate = WorkingPath.Combine(above, "pyproject.toml");
+            if (command.Lookup(candidate) is { State: ManifestState.Present } lookup
+                && (lookup.Content is null || TomlLines.Read(lookup.Content).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal))))
+            {
+                return candidate;
+            }
+
+            if (above == "/")
+            {
+                return null;
+            }
+        }
     }
 
     // pdm install/sync reads pyproject.toml, pdm.lock and the project's pdm.toml; it installs the project itself unless
