@@ -46,6 +46,14 @@ expect_ok python -m venv /venv
 expect_ok /venv/bin/pip install gunicorn
 expect_file /venv/lib/python3/site-packages/gunicorn/__init__.py
 expect_fail "can't open file" python manage.py collectstatic
+fresh pip-file-url
+printf -- '-r file:base.txt\nflask==3.0.0\n' >requirements.txt
+expect_fail "No such file or directory: 'base.txt'" pip install -r file:requirements.txt
+echo 'idna==3.7' >base.txt
+expect_fail "No such file or directory: '/w/pip-file-url/c.txt'" pip install -r file:requirements.txt -c file:///w/pip-file-url/c.txt
+echo 'idna==3.7' >c.txt
+expect_ok pip install -r file:requirements.txt -c file:///w/pip-file-url/c.txt
+expect_file /usr/local/lib/python3/site-packages/idna-3.7.dist-info/METADATA
 
 fresh pip-sync
 expect_fail "Path 'requirements.txt' does not exist" pip-sync
@@ -271,6 +279,19 @@ echo 'rich==13.7.0' >requirements.txt
 expect_ok uv pip install --system -r pyproject.toml
 expect_file /usr/local/lib/python3/site-packages/rich-13.7.0.dist-info/METADATA
 expect_no_file /tmp/uv-standin-requirements.*
+fresh uv-workspace
+mkdir -p packages/api packages/core
+printf '[project]\nname = "api"\ndependencies = ["fastapi"]\n' >packages/api/pyproject.toml
+cd packages/api || exit 2
+expect_fail "Unable to find lockfile" uv sync --frozen --no-install-project
+cd /w/uv-workspace || exit 2
+printf '[project]\nname = "ws"\ndependencies = []\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n' >pyproject.toml; echo 'version = 1' >uv.lock
+cd packages/api || exit 2
+expect_fail "Workspace member" uv sync --frozen --no-install-project
+echo '[project]' >../core/pyproject.toml
+expect_ok uv sync --frozen --no-install-project
+expect_file /w/uv-workspace/.venv/lib/python3/site-packages/fastapi/__init__.py
+expect_no_file /w/uv-workspace/packages/api/.venv
 fresh mix
 expect_fail "Could not find a Mix.Project" mix deps.get
 fresh dotnet

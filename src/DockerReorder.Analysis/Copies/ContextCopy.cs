@@ -12,8 +12,9 @@ namespace DockerReorder.Analysis.Copies;
 public sealed class ContextCopy
 {
     private ContextCopy(Step step, IReadOnlyList<string> sources, string destination, string rawDestination,
-        IReadOnlyList<string> variables, bool hasUnknownVariables)
+        IReadOnlyList<string> variables, bool hasUnknownVariables, IReadOnlyList<string?> excludePatterns)
     {
+        ExcludePatterns = excludePatterns;
         Step = step;
         Sources = sources;
         Destination = destination;
@@ -42,6 +43,12 @@ public sealed class ContextCopy
 
     /// <summary>True when a source or the destination uses a variable whose value is not known statically.</summary>
     public bool HasUnknownVariables { get; }
+
+    /// <summary>
+    /// The values of the <c>--exclude</c> flags after variable substitution, in order; an entry is null when a variable
+    /// in it is not known statically. Empty when the copy excludes nothing.
+    /// </summary>
+    public IReadOnlyList<string?> ExcludePatterns { get; }
 
     /// <summary>The flag with this name (lower case), or null.</summary>
     public FlagSyntax? Flag(string name)
@@ -90,14 +97,16 @@ public sealed class ContextCopy
         var destination = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(rawDest, escape) : rawDest, step, escape, variables)
             ?? UnderSymbolicWorkdir(rawDest, step, escape);
         if (destination is null) unknown = true;
+        List<string?>? excludes = null;
         foreach (var flag in instruction.Flags)
         {
             if (flag.Value is null) continue;
-            ValueOf(flag.Value, step, escape, variables);
+            var value = ValueOf(flag.Value, step, escape, variables);
+            if (flag.Name == "exclude") (excludes ??= []).Add(value);
         }
         // Most copies use no variable: Distinct then makes nothing.
         IReadOnlyList<string> distinct = variables.Count == 0 ? [] : variables.Distinct(StringComparer.Ordinal).ToList();
-        return new ContextCopy(step, sources, destination ?? rawDest, rawDest, distinct, unknown);
+        return new ContextCopy(step, sources, destination ?? rawDest, rawDest, distinct, unknown, excludes ?? (IReadOnlyList<string?>)[]);
     }
 
     // A word's processed value (null when a variable in it is unknown), adding the variables it uses.

@@ -1,4 +1,5 @@
 using DockerReorder.Analysis.Context;
+using DockerReorder.Analysis.Copies;
 using DockerReorder.Analysis.Fixes;
 
 namespace DockerReorder.Analysis.Rules;
@@ -22,7 +23,7 @@ public sealed class BroadCopyWithoutDockerignore : IRule
         """
         What it does: finds a COPY or ADD of the whole source when the build context holds .git, node_modules, .venv or similar folders that no .dockerignore excludes.
         Why is this bad: every commit changes .git, so the broad copy misses the cache on every commit even when no source file changed; host dependency folders also end up in the image and can overwrite what an install wrote.
-        Example: COPY . . with a .git folder in the context and no .dockerignore. With no .dockerignore at all it also reports, since a checkout of the context brings .git along.
+        Example: COPY . . with a .git folder in the context and no .dockerignore. With no .dockerignore at all it also reports, since a checkout of the context brings .git along. Folders the copy leaves out with --exclude (COPY --exclude=.git . .) are not reported.
         Fix safety: unsafe. Creating or extending .dockerignore changes what the image contains; apply with --unsafe-fixes after checking nothing in the image needs those folders.
         """);
 
@@ -38,13 +39,15 @@ public sealed class BroadCopyWithoutDockerignore : IRule
             .FirstOrDefault(c => c.Copy.Sources.Any(s => c.IsDirectorySource(s)));
         if (first is null) yield break;
         var copied = first.Copy.Sources.Where(first.IsDirectorySource).ToList();
+        // `COPY --exclude=.git . .` leaves the folder out of the copy and of its cache key, as .dockerignore would.
+        var exclusions = CopyExclusions.Of(first.Copy);
         var found = VcsAndDependencyFolders.FindNotExcluded(buildContext)
-            .Where(f => copied.Any(s => s.Length == 0 || f.Path == s || f.Path.StartsWith(s + "/", StringComparison.Ordinal)))
+            .Where(f => copied.Any(s => Brings(s, f.Path, exclusions)))
             .ToList();
         if (found.Count == 0)
         {
             // No .dockerignore at all: a checkout of the context brings .git along, so exclude it up front.
-            if (buildContext.DockerIgnorePath is not null || !copied.Contains("")) yield break;
+            if (buildContext.DockerIgnorePath is not null || !copied.Contains("") || exclusions.ExcludesAllOf("", ".git")) yield break;
             found = [new IgnorableFolderFinding(VcsAndDependencyFolders.All.First(f => f.Name == ".git"), ".git")];
         }
         bool present = buildContext.DirectoryExists(found[0].Path);
@@ -66,4 +69,10 @@ public sealed class BroadCopyWithoutDockerignore : IRule
         yield return context.CreateFinding(Descriptor, first.Copy.Instruction, message,
             fix, fix is null ? "only build output was found, which the fix never adds to .dockerignore" : null);
     }
+
+    // True when copying the context folder `source` brings something of `path` along: the path is the source or below
+    // it, and the copy's --exclude patterns do not leave all of it out.
+    private static bool Brings(string source, string path, CopyExclusions exclusions) =>
+        (source.Length == 0 || path == source || path.StartsWith(source + "/", StringComparison.Ordinal))
+        && !exclusions.ExcludesAllOf(source, path);
 }

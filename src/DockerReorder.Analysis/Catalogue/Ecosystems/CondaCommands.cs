@@ -165,7 +165,7 @@ internal static class CondaCommands
                 {
                     command.Effect.MarkUnverified($"{command.Display} reads `{value}`, a path the analysis cannot resolve");
                 }
-                else if (command.Resolve(WorkingPath.Combine(folder, value)) is { } path)
+                else if (PythonPackageSpec.LocalFileOrFolder(value) is { } local && command.Resolve(WorkingPath.Combine(folder, local)) is { } path)
                 {
                     RequirementsFile.Follow(command, path, new HashSet<string>(StringComparer.Ordinal));
                 }
@@ -179,7 +179,7 @@ internal static class CondaCommands
 
                 return;
             case "-f" or "--find-links":
-                if (!value.Contains("://", StringComparison.Ordinal))
+                if (PythonPackageSpec.LocalFileOrFolder(value) is not null)
                 {
                     command.NeedsSource($"installs `{item}` from the working directory");
                 }

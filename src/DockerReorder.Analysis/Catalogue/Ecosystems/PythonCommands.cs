@@ -98,10 +98,7 @@ internal static class PythonCommands
 
         foreach (var links in arguments.Values("-f", "--find-links"))
         {
-            if (!links.Value.Contains("://", StringComparison.Ordinal))
-            {
-                command.ReadsPath(links);
-            }
+            ReadsLocalLocation(command, links);
         }
 
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -272,10 +269,7 @@ internal static class PythonCommands
 
         foreach (var links in arguments.Values("-f", "--find-links"))
         {
-            if (!links.Value.Contains("://", StringComparison.Ordinal))
-            {
-                command.ReadsPath(links);
-            }
+            ReadsLocalLocation(command, links);
         }
 
         foreach (var file in arguments.Values("--cert", "--client-cert"))
@@ -301,9 +295,10 @@ internal static class PythonCommands
         {
             command.Effect.Install(command.Display);
             var visited = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in files.Concat(fromEnvironment))
+            foreach (var location in files.Concat(fromEnvironment))
             {
-                if (file.Value.Contains("://", StringComparison.Ordinal))
+                // `-r file:requirements.txt` and `-c file:///app/constraints.txt` are the local files their URLs name.
+                if (LocalLocation(location) is not { } file)
                 {
                     continue;
                 }
@@ -429,9 +424,9 @@ internal static class PythonCommands
 
         if (!uv && command.Variable("PIP_FIND_LINKS") is { Length: > 0 } links)
         {
-            foreach (var link in links.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(link => !link.Contains("://", StringComparison.Ordinal)))
+            foreach (var link in links.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                command.ReadsPath(new ShellWord(link));
+                ReadsLocalLocation(command, new ShellWord(link));
             }
         }
 
@@ -452,10 +447,23 @@ internal static class PythonCommands
             : [];
         foreach (var link in fromArguments.Concat(fromEnvironment))
         {
-            if (!link.Value.Contains("://", StringComparison.Ordinal))
-            {
-                command.ReadsPath(link);
-            }
+            ReadsLocalLocation(command, link);
+        }
+    }
+
+    // A location pip or uv reads (a --find-links folder, a requirements file) as the local path it names: a plain path, or the
+    // path of a `file:` URL (`--find-links file:///app/wheels`); null for a remote URL.
+    private static ShellWord? LocalLocation(ShellWord location) =>
+        PythonPackageSpec.LocalFileOrFolder(location.Value) is { } local
+            ? local == location.Value ? location : new ShellWord(local, location.IsResolved)
+            : null;
+
+    // A --find-links folder is read by the install: in the working directory it needs the source (the folder is not a manifest).
+    private static void ReadsLocalLocation(CommandInvocation command, ShellWord location)
+    {
+        if (LocalLocation(location) is { } local)
+        {
+            command.ReadsPath(local);
         }
     }
 
@@ -485,7 +493,7 @@ internal static class PythonCommands
 
             var key = line[..equals].Trim();
             var value = line[(equals + 1)..].Trim();
-            if (key is "find-links" or "constraint" or "requirement" or "build-constraint" && value.Length > 0 && !value.Contains("://", StringComparison.Ordinal))
+            if (key is "find-links" or "constraint" or "requirement" or "build-constraint" && value.Length > 0 && PythonPackageSpec.LocalFileOrFolder(value) is not null)
             {
                 command.NeedsSource($"reads `{key} = {value}` from the pip config file `{config}`");
                 return;
@@ -562,13 +570,21 @@ internal static class PythonCommands
         var directory = arguments.Value("-C", "--directory", "-P", "--project")?.Value ?? ".";
         switch (subcommand)
         {
+            case "install" or "sync" when arguments.Has("--only-root"):
+                // `--only-root` installs the project and none of its dependencies (https://python-poetry.org/docs/cli/#install):
+                // not a dependency install, but a step that reads the source, like `pip install .`.
+                command.Effect.Ecosystem("poetry");
+                command.ReadsManifest(directory + "/pyproject.toml", required: true);
+                command.NeedsSource("installs only the project itself (`--only-root`)");
+                PoetryWrites(command, command.ReadsManifest(directory + "/poetry.toml", required: false), directory);
+                return;
             case "install" or "sync":
                 command.Effect.Ecosystem("poetry");
                 command.Effect.Install(command.Display);
                 var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
                 var lockFile = command.ReadsManifest(directory + "/poetry.lock", required: false);
                 var config = command.ReadsManifest(directory + "/poetry.toml", required: false);
-                if ((arguments.Has("--only-root") || !arguments.Has("--no-root")) && !IsNonPackageProject(pyproject))
+                if (!arguments.Has("--no-root") && !IsNonPackageProject(pyproject))
                 {
                     command.NeedsSource("installs the project itself (no `--no-root`)");
                 }
@@ -917,6 +933,12 @@ internal static class PythonCommands
             }
         }
 
+        if (UvWorkspaceRootAbove(command, directory) is { } root)
+        {
+            command.Effect.Read(root, required: true);
+            command.NeedsSource($"syncs the uv workspace whose root `{root}` declares `[tool.uv.workspace]`: uv reads the root and every member, and uses the root's `uv.lock`");
+        }
+
         var frozen = arguments.Has("--frozen", "--locked") || command.Variable("UV_FROZEN") is { Length: > 0 } and not ("0" or "false")
             || command.Variable("UV_LOCKED") is { Length: > 0 } and not ("0" or "false");
         if (!frozen && lockFile is not null)
@@ -926,6 +948,35 @@ internal static class PythonCommands
 
         var environment = command.Variable("UV_PROJECT_ENVIRONMENT") ?? directory + "/.venv";
         command.Effect.Write(command.Resolve(environment) ?? environment);
+    }
+
+    // uv finds the workspace a project belongs to by walking up from it to a pyproject.toml with `[tool.uv.workspace]`
+    // (https://docs.astral.sh/uv/concepts/projects/workspaces/): run in a member's folder, `uv sync` reads that root, every
+    // member's pyproject.toml and the root's uv.lock, and writes the root's `.venv`. The root above, or null when no folder
+    // above holds one (as far as the build context shows).
+    private static string? UvWorkspaceRootAbove(CommandInvocation command, string directory)
+    {
+        // Resolved paths are relative to the step's working directory unless a `cd` left it.
+        if (command.Resolve(directory) is not { } resolved || !command.WorkingDirectory.StartsWith('/')
+            || WorkingPath.Combine(command.WorkingDirectory, resolved) is not { } start || start == "/")
+        {
+            return null;
+        }
+
+        for (var above = WorkingPath.DirectoryOf(start); ; above = WorkingPath.DirectoryOf(above))
+        {
+            var candidate = WorkingPath.Combine(above, "pyproject.toml");
+            if (command.Lookup(candidate) is { State: ManifestState.Present } lookup
+                && (lookup.Content is null || TomlLines.Read(lookup.Content).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal))))
+            {
+                return candidate;
+            }
+
+            if (above == "/")
+            {
+                return null;
+            }
+        }
     }
 
     // pdm install/sync reads pyproject.toml, pdm.lock and the project's pdm.toml; it installs the project itself unless

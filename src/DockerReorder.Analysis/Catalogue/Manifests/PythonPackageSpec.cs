@@ -39,15 +39,44 @@ internal static class PythonPackageSpec
         return false;
     }
 
-    /// <summary>The path part of a local spec: <c>.</c> for <c>.[dev]</c>, the path after <c>file:</c>.</summary>
+    /// <summary>
+    /// The local file or folder a pip location names (a <c>-r</c>/<c>-c</c> file, a <c>--find-links</c> folder): the path of a
+    /// <c>file:</c> URL (<c>file:requirements.txt</c>, <c>file:///app/wheels</c>, <c>file://localhost/app/wheels</c>), a plain
+    /// path as it is, or null for a remote URL (<c>https://...</c>, a <c>file://</c> URL naming another host). pip opens a
+    /// <c>file:</c> URL with its local adapter (<c>url_to_path</c>), relative to the current directory when it has no <c>//</c>.
+    /// </summary>
+    internal static string? LocalFileOrFolder(string location)
+    {
+        if (location.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = location[5..];
+            if (path.StartsWith("//", StringComparison.Ordinal))
+            {
+                var slash = path.IndexOf('/', 2);
+                var host = slash < 0 ? path[2..] : path[2..slash];
+                if (host.Length > 0 && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                path = slash < 0 ? "/" : path[slash..];
+            }
+
+            path = Uri.UnescapeDataString(path);
+            return path.Length == 0 ? "." : path;
+        }
+
+        return location.Contains("://", StringComparison.Ordinal) ? null : location;
+    }
+
+    /// <summary>The path part of a local spec: <c>.</c> for <c>.[dev]</c>, the path of a <c>file:</c> URL.</summary>
     internal static string LocalPath(string spec)
     {
         var at = spec.IndexOf("file:", StringComparison.Ordinal);
         if (at >= 0)
         {
-            var path = spec[(at + 5)..];
-            path = path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path;
-            return path.Length == 0 ? "." : path;
+            // A file URL naming another host fails in pip; kept relative, it reads as the working directory's (the safe side).
+            return LocalFileOrFolder(spec[at..]) ?? spec[(at + 7)..];
         }
 
         var bracket = spec.IndexOf('[', StringComparison.Ordinal);

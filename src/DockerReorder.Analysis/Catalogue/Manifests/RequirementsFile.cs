@@ -2,7 +2,7 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 
 /// <summary>
 /// Follows a pip requirements or constraints file: records it as a read, then the files it includes with
-/// <c>-r</c>/<c>-c</c> (relative to the including file), and reports local installs inside it (<c>-e .</c>, <c>./lib</c>, <c>file:</c>).
+/// <c>-r</c>/<c>-c</c> (relative to the including file; a <c>file:</c> URL relative to the current directory), and reports local installs inside it (<c>-e .</c>, <c>./lib</c>, <c>file:</c>).
 /// </summary>
 internal static class RequirementsFile
 {
@@ -50,9 +50,9 @@ internal static class RequirementsFile
             switch (option)
             {
                 case "-r" or "--requirement" or "-c" or "--constraint":
-                    if (value is not null && !value.Contains("://", StringComparison.Ordinal))
+                    if (value is not null && Included(command, path, value) is { } included)
                     {
-                        Follow(command, WorkingPath.Combine(WorkingPath.DirectoryOf(path), value), visited);
+                        Follow(command, included, visited);
                     }
 
                     break;
@@ -64,9 +64,9 @@ internal static class RequirementsFile
 
                     break;
                 case "-f" or "--find-links":
-                    if (value is not null && !value.Contains("://", StringComparison.Ordinal))
+                    if (value is not null && PythonPackageSpec.LocalFileOrFolder(value) is { } links)
                     {
-                        LocalInstall(command, path, $"--find-links {value}", value);
+                        LocalInstall(command, path, $"--find-links {value}", links);
                     }
 
                     break;
@@ -80,6 +80,19 @@ internal static class RequirementsFile
                     break;
             }
         }
+    }
+
+    // The file an include names, resolved: a plain path is relative to the including file's folder; a `file:` URL is
+    // opened as it is, relative to the current directory (pip joins only two plain paths, `req_file._parse_and_recurse`).
+    // Null for a remote URL, or when the current directory is not known.
+    private static string? Included(CommandInvocation command, string including, string value)
+    {
+        if (PythonPackageSpec.LocalFileOrFolder(value) is not { } local)
+        {
+            return null;
+        }
+
+        return local == value ? WorkingPath.Combine(WorkingPath.DirectoryOf(including), value) : command.Resolve(local);
     }
 
     private static void LocalInstall(CommandInvocation command, string file, string line, string localPath)
