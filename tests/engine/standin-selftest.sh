@@ -153,6 +153,11 @@ printf 'module example.com/x\n\ngo 1.22\n\nrequire github.com/a/b v1.2.3\n' >go.
 expect_ok go mod download
 expect_file /go/pkg/mod/github.com/a/b@v1.2.3/go.mod
 expect_fail "no Go files" go build -o /out/x .
+expect_ok go get github.com/c/d@v0.4.0 github.com/a/b@v1.3.0
+expect_file /go/pkg/mod/github.com/c/d@v0.4.0/go.mod
+if grep -q '^require github.com/c/d v0.4.0$' go.mod && grep -q '^require github.com/a/b v1.3.0$' go.mod && ! grep -q 'v1.2.3' go.mod && grep -q '^github.com/c/d v0.4.0 ' go.sum; then ok "go get records the requirements in go.mod and go.sum"; else bad "go get left go.mod: $(cat go.mod) go.sum: $(cat go.sum)"; fi
+rm go.mod go.sum
+expect_fail "no longer supported outside a module" go get github.com/c/d@v0.4.0
 
 fresh bundle
 expect_fail "Could not locate Gemfile" bundle install
