@@ -245,6 +245,15 @@ fresh mvn
 expect_fail "there is no POM in this directory" mvn -B dependency:go-offline
 printf '<project><artifactId>d</artifactId><version>1</version><modules><module>core</module></modules></project>' >pom.xml
 expect_fail "Child module" mvn -B dependency:go-offline
+printf '<project><artifactId>d</artifactId><version>1</version><dependencies><dependency><groupId>g</groupId><artifactId>base</artifactId><version>1</version></dependency></dependencies><profiles><profile><id>p</id><activation><file><exists>${basedir}/src/main/proto</exists></file></activation><dependencies><dependency><groupId>g</groupId><artifactId>proto</artifactId><version>2</version></dependency></dependencies></profile><profile><id>q</id><activation><file><missing>flag</missing></file></activation><dependencies><dependency><groupId>g</groupId><artifactId>noflag</artifactId><version>3</version></dependency></dependencies></profile></profiles></project>' >pom.xml
+expect_ok mvn -B dependency:go-offline
+expect_file /root/.m2/repository/g/base/1/base-1.jar
+expect_no_file /root/.m2/repository/g/proto/2/proto-2.jar
+expect_file /root/.m2/repository/g/noflag/3/noflag-3.jar
+mkdir -p src/main/proto; touch flag; rm -rf /root/.m2/repository/g
+expect_ok mvn -B dependency:go-offline
+expect_file /root/.m2/repository/g/proto/2/proto-2.jar
+expect_no_file /root/.m2/repository/g/noflag/3/noflag-3.jar
 
 fresh cargo
 expect_fail "could not find \`Cargo.toml\`" cargo fetch
