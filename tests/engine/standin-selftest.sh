@@ -266,6 +266,14 @@ mkdir src; echo 'fn main() {}' >src/main.rs
 expect_fail "needs to be updated but --locked" cargo fetch --locked
 expect_ok cargo fetch
 expect_file Cargo.lock
+printf '\n[[bench]]\nname = "perf"\nharness = false\n' >>Cargo.toml
+expect_fail "can't find \`perf\` bench at \`benches/perf.rs\`" cargo fetch
+mkdir benches; echo 'fn main() {}' >benches/perf.rs
+expect_ok cargo fetch
+rm -rf src benches; printf '\n[[bin]]\nname = "tool"\npath = "src/bin/tool.rs"\n' >>Cargo.toml
+sed -i '/^\[\[bench\]\]/,/^harness/d' Cargo.toml
+expect_ok cargo fetch
+expect_fail "couldn't read \`src/bin/tool.rs\`" cargo build
 
 fresh poetry
 expect_fail "could not find a pyproject.toml" poetry install
