@@ -161,6 +161,11 @@ printf 'module example.com/x\n\ngo 1.22\n\nrequire github.com/a/b v1.2.3\n' >go.
 expect_ok go mod download
 expect_file /go/pkg/mod/github.com/a/b@v1.2.3/go.mod
 expect_fail "no Go files" go build -o /out/x .
+expect_ok go get github.com/c/d@v0.4.0 github.com/a/b@v1.3.0
+expect_file /go/pkg/mod/github.com/c/d@v0.4.0/go.mod
+if grep -q '^require github.com/c/d v0.4.0$' go.mod && grep -q '^require github.com/a/b v1.3.0$' go.mod && ! grep -q 'v1.2.3' go.mod && grep -q '^github.com/c/d v0.4.0 ' go.sum; then ok "go get records the requirements in go.mod and go.sum"; else bad "go get left go.mod: $(cat go.mod) go.sum: $(cat go.sum)"; fi
+rm go.mod go.sum
+expect_fail "no longer supported outside a module" go get github.com/c/d@v0.4.0
 
 fresh bundle
 expect_fail "Could not locate Gemfile" bundle install
@@ -248,6 +253,15 @@ fresh mvn
 expect_fail "there is no POM in this directory" mvn -B dependency:go-offline
 printf '<project><artifactId>d</artifactId><version>1</version><modules><module>core</module></modules></project>' >pom.xml
 expect_fail "Child module" mvn -B dependency:go-offline
+printf '<project><artifactId>d</artifactId><version>1</version><dependencies><dependency><groupId>g</groupId><artifactId>base</artifactId><version>1</version></dependency></dependencies><profiles><profile><id>p</id><activation><file><exists>${basedir}/src/main/proto</exists></file></activation><dependencies><dependency><groupId>g</groupId><artifactId>proto</artifactId><version>2</version></dependency></dependencies></profile><profile><id>q</id><activation><file><missing>flag</missing></file></activation><dependencies><dependency><groupId>g</groupId><artifactId>noflag</artifactId><version>3</version></dependency></dependencies></profile></profiles></project>' >pom.xml
+expect_ok mvn -B dependency:go-offline
+expect_file /root/.m2/repository/g/base/1/base-1.jar
+expect_no_file /root/.m2/repository/g/proto/2/proto-2.jar
+expect_file /root/.m2/repository/g/noflag/3/noflag-3.jar
+mkdir -p src/main/proto; touch flag; rm -rf /root/.m2/repository/g
+expect_ok mvn -B dependency:go-offline
+expect_file /root/.m2/repository/g/proto/2/proto-2.jar
+expect_no_file /root/.m2/repository/g/noflag/3/noflag-3.jar
 
 fresh cargo
 expect_fail "could not find \`Cargo.toml\`" cargo fetch
@@ -260,6 +274,14 @@ mkdir src; echo 'fn main() {}' >src/main.rs
 expect_fail "needs to be updated but --locked" cargo fetch --locked
 expect_ok cargo fetch
 expect_file Cargo.lock
+printf '\n[[bench]]\nname = "perf"\nharness = false\n' >>Cargo.toml
+expect_fail "can't find \`perf\` bench at \`benches/perf.rs\`" cargo fetch
+mkdir benches; echo 'fn main() {}' >benches/perf.rs
+expect_ok cargo fetch
+rm -rf src benches; printf '\n[[bin]]\nname = "tool"\npath = "src/bin/tool.rs"\n' >>Cargo.toml
+sed -i '/^\[\[bench\]\]/,/^harness/d' Cargo.toml
+expect_ok cargo fetch
+expect_fail "couldn't read \`src/bin/tool.rs\`" cargo build
 
 fresh poetry
 expect_fail "could not find a pyproject.toml" poetry install

@@ -4,7 +4,8 @@ namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 
 /// <summary>
 /// Go: <c>go mod download</c> reads <c>go.mod</c>, <c>go.sum</c>, <c>go.work</c> (and the modules it uses) and the
-/// <c>go.mod</c> of local <c>replace</c> targets; builds and tests need the source; <c>go install pkg@version</c> reads nothing.
+/// <c>go.mod</c> of local <c>replace</c> targets; builds and tests need the source; <c>go install pkg@version</c> reads nothing;
+/// <c>go get pkg@version</c> reads the module like <c>go mod download</c> and edits its <c>go.mod</c> and <c>go.sum</c>.
 /// </summary>
 internal static class GoCommands
 {
@@ -23,7 +24,10 @@ internal static class GoCommands
             case "mod" when positionals.Count > 1 && positionals[1].Value is "download" or "verify":
                 Download(command, arguments.Value("-C")?.Value ?? ".");
                 return;
-            case "install" or "get" when positionals.Count > 1 && positionals.Skip(1).All(word => word.Value.Contains('@', StringComparison.Ordinal) && !word.Value.StartsWith('.')):
+            case "get" when positionals.Count > 1 && positionals.Skip(1).All(word => word.Value.Contains('@', StringComparison.Ordinal) && !word.Value.StartsWith('.')):
+                Get(command, arguments.Value("-C")?.Value ?? ".");
+                return;
+            case "install" when positionals.Count > 1 && positionals.Skip(1).All(word => word.Value.Contains('@', StringComparison.Ordinal) && !word.Value.StartsWith('.')):
                 command.ReadsNothing("go", command.Variable("GOBIN") ?? (command.Variable("GOPATH") ?? "/go") + "/bin", ModuleCache(command));
                 return;
             case "version" or "env" when !arguments.Has("-w") || subcommand == "version":
@@ -45,6 +49,23 @@ internal static class GoCommands
 
     private static string ModuleCache(CommandInvocation command) =>
         command.Variable("GOMODCACHE") ?? (command.Variable("GOPATH") is { Length: > 0 } gopath ? gopath.Split(':')[0] + "/pkg/mod" : "/go/pkg/mod");
+
+    /// <summary>
+    /// <c>go get module@version</c> runs in the main module (without <c>go.mod</c> it fails: it "is no longer supported outside a module") and records the
+    /// requirement there: it rewrites <c>go.mod</c> and <c>go.sum</c> (https://go.dev/ref/mod#go-get), which the broad copy
+    /// moved below it would put back as the context has them, unlike <c>go install module@version</c>, which ignores the module.
+    /// </summary>
+    private static void Get(CommandInvocation command, string directory)
+    {
+        Download(command, directory);
+        foreach (var edited in (string[])["go.mod", "go.sum"])
+        {
+            if (command.Resolve(directory + "/" + edited) is { } path)
+            {
+                command.Effect.MayRewrite(path);
+            }
+        }
+    }
 
     private static void Download(CommandInvocation command, string directory)
     {

@@ -189,6 +189,23 @@ internal static class JavaCommands
             }
         }
 
+        // A profile activated by a file (<activation><file><exists>PATH</exists> or <missing>PATH</missing>) is on or off
+        // by a file of the project, which the manifest copy does not bring: its dependencies, repositories and plugins
+        // can differ (https://maven.apache.org/guides/introduction/introduction-to-profiles.html).
+        foreach (var activation in XmlAttributes.Texts(content, "activation"))
+        {
+            foreach (var file in XmlAttributes.Texts(activation, "file"))
+            {
+                var condition = XmlAttributes.Texts(file, "exists").Select(text => $"<exists>{text}</exists>")
+                    .Concat(XmlAttributes.Texts(file, "missing").Select(text => $"<missing>{text}</missing>")).FirstOrDefault();
+                if (condition is not null)
+                {
+                    command.Effect.MarkUnverified($"`{WorkingPath.FileName(path)}` activates a profile by a project file (`{condition}`), which the manifest copy does not bring: the dependencies can differ");
+                    break;
+                }
+            }
+        }
+
         // A system-scoped dependency is a file of the project (<systemPath>${project.basedir}/lib/x.jar</systemPath>):
         // resolution fails without it ("Could not find artifact ... at specified path").
         foreach (var systemPath in XmlAttributes.Texts(content, "systemPath"))

@@ -5,7 +5,8 @@ namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 
 /// <summary>
 /// Rust: <c>cargo fetch</c> reads <c>Cargo.toml</c>, <c>Cargo.lock</c>, <c>.cargo/config.toml</c>, the toolchain file, and
-/// whether <c>src/main.rs</c>, <c>src/lib.rs</c> and <c>build.rs</c> exist (cargo refuses a manifest without a target);
+/// whether <c>src/main.rs</c>, <c>src/lib.rs</c> and <c>build.rs</c> exist (cargo refuses a manifest without a target), and the
+/// file each target declared without a <c>path</c> resolves to (<c>[[bench]] name = "x"</c>: <c>benches/x.rs</c>);
 /// workspaces and path dependencies need the source. <c>cargo chef cook</c> reads its recipe. <c>cargo install x</c> reads nothing;
 /// <c>rustup component add</c>, <c>target add</c> and <c>toolchain install</c> read the toolchain file that names the active toolchain.
 /// </summary>
@@ -142,16 +143,37 @@ internal static class RustCommands
                     break;
                 }
 
-                if (table is "lib" or "bin" or "[bin" or "package" && TomlLines.SetsKey(line, "path") || table == "package" && TomlLines.SetsKey(line, "build"))
+                // A target's explicit `path` is not read when cargo parses the manifest (cargo's targets.rs takes it as given:
+                // "Should we verify that this path exists here?"), so `[lib] path = ...` and `[[bin]] path = ...` need no copy.
+                if (table == "package" && TomlLines.SetsKey(line, "build"))
                 {
                     command.Effect.MarkUnverified();
                 }
             }
         }
 
+        var declared = manifest.Content is { } manifestText ? DeclaredTargets(manifestText) : [];
+        foreach (var target in declared.Where(target => target.Path is null && target.Name is not null && target.Kind != "lib"))
+        {
+            // A [[bin]], [[example]], [[test]] or [[bench]] without a path resolves to the file target auto-discovery finds for
+            // its name (<folder>/<name>.rs or <folder>/<name>/main.rs; a bin named after the package also src/main.rs, read
+            // above). Parsing the manifest fails without it ("can't find `x` bench at `benches/x.rs` or `benches/x/main.rs`"),
+            // so the manifest copy must bring it.
+            var folder = target.Kind switch { "bin" => "src/bin", "example" => "examples", "test" => "tests", _ => "benches" };
+            if (target.Kind == "bin" && target.Name == PackageName(manifest.Content!) &&
+                command.Resolve(directory + "/src/main.rs") is { } main && command.Lookup(main).State != ManifestState.Absent)
+            {
+                continue;
+            }
+
+            command.ReadsManifest(directory + "/" + folder + "/" + target.Name + ".rs", required: false);
+            command.ReadsManifest(directory + "/" + folder + "/" + target.Name + "/main.rs", required: false);
+        }
+
         // Without src/main.rs or src/lib.rs cargo finds the targets in src/bin/ (target auto-discovery, and a [[bin]] without
         // a path resolves to src/bin/<name>.rs too); the manifest copy does not bring them, and cargo refuses a missing target.
-        if (manifest.Content is not null &&
+        // A target declared with its path is one cargo takes without looking for the file.
+        if (manifest.Content is not null && !declared.Any(target => target.Path is not null) &&
             command.Resolve(directory + "/src/main.rs") is { } mainPath && command.Lookup(mainPath).State == ManifestState.Absent &&
             command.Resolve(directory + "/src/lib.rs") is { } libPath && command.Lookup(libPath).State == ManifestState.Absent &&
             command.Classifier.ListDirectory?.Invoke(WorkingPath.Combine(directory, "src/bin")) is { Count: > 0 })
@@ -166,6 +188,88 @@ internal static class RustCommands
 
         command.Effect.Write(CargoHome(command) + "/registry");
         command.Effect.Write(CargoHome(command) + "/git");
+    }
+
+    /// <summary>A target table of <c>Cargo.toml</c>: <c>[lib]</c>, <c>[[bin]]</c>, <c>[[example]]</c>, <c>[[test]]</c> or <c>[[bench]]</c>.</summary>
+    private sealed record CargoTarget(string Kind, string? Name, string? Path);
+
+    /// <summary>The targets <c>Cargo.toml</c> declares, each with its <c>name</c> and <c>path</c> when set.</summary>
+    private static List<CargoTarget> DeclaredTargets(string manifest)
+    {
+        var targets = new List<CargoTarget>();
+        CargoTarget? current = null;
+        foreach (var raw in manifest.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('['))
+            {
+                if (current is not null)
+                {
+                    targets.Add(current);
+                }
+
+                var header = line.Split('#')[0].Trim();
+                current = header switch
+                {
+                    "[lib]" => new CargoTarget("lib", null, null),
+                    "[[bin]]" => new CargoTarget("bin", null, null),
+                    "[[example]]" => new CargoTarget("example", null, null),
+                    "[[test]]" => new CargoTarget("test", null, null),
+                    "[[bench]]" => new CargoTarget("bench", null, null),
+                    _ => null,
+                };
+                continue;
+            }
+
+            if (current is null)
+            {
+                continue;
+            }
+
+            if (StringValue(line, "name") is { } name)
+            {
+                current = current with { Name = name };
+            }
+            else if (StringValue(line, "path") is { } path)
+            {
+                current = current with { Path = path };
+            }
+        }
+
+        if (current is not null)
+        {
+            targets.Add(current);
+        }
+
+        return targets;
+    }
+
+    /// <summary>The <c>name</c> of the <c>[package]</c> table, or null.</summary>
+    private static string? PackageName(string manifest) =>
+        TomlLines.Read(manifest).Where(entry => entry.Table == "package").Select(entry => StringValue(entry.Line, "name")).FirstOrDefault(name => name is not null);
+
+    /// <summary>The string a line <c>key = "value"</c> (or <c>'value'</c>) sets, or null.</summary>
+    private static string? StringValue(string line, string key)
+    {
+        if (!line.StartsWith(key, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = line[key.Length..].TrimStart();
+        if (rest.Length == 0 || rest[0] != '=')
+        {
+            return null;
+        }
+
+        rest = rest[1..].TrimStart();
+        if (rest.Length < 2 || rest[0] is not ('"' or '\''))
+        {
+            return null;
+        }
+
+        var end = rest.IndexOf(rest[0], 1);
+        return end > 0 ? rest[1..end] : null;
     }
 
     private static void Rustup(CommandInvocation command)

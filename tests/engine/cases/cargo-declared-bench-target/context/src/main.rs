@@ -1,0 +1,5 @@
+mod app;
+
+fn main() {
+    app::run();
+}

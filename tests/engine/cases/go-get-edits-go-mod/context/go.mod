@@ -1,0 +1,5 @@
+module example.com/api
+
+go 1.22
+
+require github.com/a/b v1.2.3
