@@ -2,6 +2,11 @@
 # Checks the stand-in package managers inside the base image: each reads the files the real
 # tool reads, fails like it when one is missing, writes where it writes, and does so
 # deterministically. Run: docker run --rm --network none -v $PWD/standin-selftest.sh:/t.sh:ro docker-reorder/base sh /t.sh
+# Only inside the stand-in image: on a real machine it would run the real pip, npm, mvn... and delete /w.
+if [ ! -f /usr/local/lib/standin/lib.sh ]; then
+  echo "standin-selftest.sh: run it inside the base image (see the line above), not on this machine" >&2
+  exit 2
+fi
 failures=0
 ok() { echo "ok   $*"; }
 bad() { echo "FAIL $*"; failures=$((failures + 1)); }
