@@ -315,6 +315,17 @@ printf '<configuration><packageSources><clear /><add key="corp" value="https://n
 expect_ok dotnet tool install -g dotnet-ef --version 8.0.0
 grep -q 'nuget.corp.example' /root/.dotnet/tools/.store/dotnet-ef/8.0.0/.source && ok "global tool from NuGet.config's feed" || bad "global tool ignores NuGet.config"
 
+fresh pnpm-pin
+printf "lockfileVersion: '9.0'\n" >pnpm-lock.yaml
+expect_ok pnpm fetch
+grep -q '^pnpm@9.15.0 ' /root/.local/share/pnpm/store/index && ok "fetch without a pin runs the default pnpm" || bad "store index: $(cat /root/.local/share/pnpm/store/index)"
+echo '{"name":"app","packageManager":"pnpm@9.1.0+sha512.abc"}' >package.json
+expect_ok pnpm fetch
+grep -q '^pnpm@9.1.0 ' /root/.local/share/pnpm/store/index && ok "fetch runs the pinned pnpm" || bad "store index: $(cat /root/.local/share/pnpm/store/index)"
+echo '{"name":"app","packageManager":"yarn@4.1.0"}' >package.json
+expect_fail "configured to use yarn" pnpm fetch
+rm -rf /root/.local/share/pnpm
+
 fresh rustup
 expect_fail "no toolchain name given" rustup toolchain install
 expect_ok rustup target add wasm32-unknown-unknown

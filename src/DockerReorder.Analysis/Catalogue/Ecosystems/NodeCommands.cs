@@ -343,6 +343,7 @@ internal static class NodeCommands
                 command.ReadsManifest(directory + "/pnpm-lock.yaml", required: true);
                 command.ReadsManifest(directory + "/pnpm-workspace.yaml", required: false);
                 command.ReadsManifest(directory + "/.npmrc", required: false);
+                PackageManagerPin(command, directory);
                 Pnpmfile(command, directory);
                 command.Effect.Write(command.Variable("PNPM_HOME") is { } home ? home + "/store" : command.HomePath(".local/share/pnpm/store"));
                 return;
@@ -355,6 +356,36 @@ internal static class NodeCommands
             default:
                 command.NeedsSourceIn("pnpm", "runs project scripts or changes the project");
                 return;
+        }
+    }
+
+    // `pnpm fetch` needs no package.json, but a `"packageManager": "pnpm@9.1.0"` pin there picks the pnpm that runs (corepack's
+    // shim, and pnpm 9.7+'s `manage-package-manager-versions`, read it; another manager's pin makes pnpm refuse to run): with a
+    // pin the fetch reads package.json too. Without the file, or without the field, it reads nothing more.
+    private static void PackageManagerPin(CommandInvocation command, string directory)
+    {
+        if (command.Resolve(directory + "/package.json") is not { } path)
+        {
+            return;
+        }
+
+        var lookup = command.Lookup(path);
+        if (lookup.State == ManifestState.Present && lookup.Content is { } content)
+        {
+            if (PackageJson.Read(content) is not { } facts)
+            {
+                command.Effect.Read(path, required: false);
+                command.Effect.MarkUnverified($"{command.Display} reads the `packageManager` field of `package.json`, which the analysis cannot read");
+            }
+            else if (facts.PackageManager is { Length: > 0 })
+            {
+                command.Effect.Read(path, required: true);
+            }
+        }
+        else if (lookup.State == ManifestState.Unknown || lookup.State == ManifestState.Present)
+        {
+            // Whether package.json pins pnpm is not known: copying it early is harmless when it does not.
+            command.Effect.Read(path, required: false);
         }
     }
 
