@@ -326,6 +326,20 @@ echo '{"name":"app","packageManager":"yarn@4.1.0"}' >package.json
 expect_fail "configured to use yarn" pnpm fetch
 rm -rf /root/.local/share/pnpm
 
+fresh npm-workspace
+echo '{"name":"root","private":true,"workspaces":["packages/*"]}' >package.json
+mkdir -p packages/api packages/web
+echo '{"name":"api","version":"1.0.0","dependencies":{"express":"4.19.2"}}' >packages/api/package.json
+echo '{"name":"web","version":"1.0.0","dependencies":{"react":"18.0.0"}}' >packages/web/package.json
+cd packages/api
+expect_fail "can only install with an existing package-lock.json" npm ci
+echo '{"lockfileVersion":3,"packages":{"node_modules/express":{},"node_modules/react":{}}}' >../../package-lock.json
+expect_ok npm ci
+expect_file /w/npm-workspace/node_modules/react/package.json
+expect_file /w/npm-workspace/node_modules/api/.workspace-link
+expect_no_file node_modules
+cd /w/npm-workspace
+
 fresh rustup
 expect_fail "no toolchain name given" rustup toolchain install
 expect_ok rustup target add wasm32-unknown-unknown

@@ -642,6 +642,8 @@ internal static class NodeCommands
             }
         }
 
+        WorkspaceMember(command, directory, ecosystem);
+
         // A cache or store folder named on the command line is written too: in the project it may meet the broad copy's files.
         foreach (var cache in arguments.Values("--cache", "--cache-folder", "--store-dir", "--cache-dir"))
         {
@@ -653,6 +655,39 @@ internal static class NodeCommands
 
         var modules = modulesFolder ?? directory + "/node_modules";
         command.Effect.Write(command.Resolve(modules) ?? modules);
+    }
+
+    // An install in a workspace member's folder installs the whole workspace: npm, Yarn and Bun look up the folders above for a
+    // package.json whose `workspaces` cover it, pnpm for a pnpm-workspace.yaml whose `packages` do, and resolve from that root's
+    // lockfile, reading every member's package.json. The member's own manifest is not enough, so the install needs the source.
+    private static void WorkspaceMember(CommandInvocation command, string directory, string ecosystem)
+    {
+        // Resolved paths in the working directory are relative to it.
+        if (command.Resolve(directory) is not { } resolved || resolved.StartsWith("..", StringComparison.Ordinal)
+            || WorkingPath.Combine(command.WorkingDirectory, resolved) is not { } folder || folder == "/")
+        {
+            return;
+        }
+
+        for (var root = WorkingPath.DirectoryOf(folder); ; root = WorkingPath.DirectoryOf(root))
+        {
+            var member = folder[(root == "/" ? 1 : root.Length + 1)..];
+            var (file, patterns) = ecosystem == "pnpm"
+                ? ("pnpm-workspace.yaml", command.Lookup(WorkingPath.Combine(root, "pnpm-workspace.yaml")) is { State: ManifestState.Present, Content: { } yaml }
+                    ? PnpmWorkspaceYaml.Packages(yaml) : null)
+                : ("package.json", command.Lookup(WorkingPath.Combine(root, "package.json")) is { State: ManifestState.Present, Content: { } json }
+                    ? PackageJson.WorkspacePatterns(json) : null);
+            if (patterns is not null && PackageJson.CoversFolder(patterns, member))
+            {
+                command.NeedsSource($"runs in `{member}`, a workspace `{WorkingPath.Combine(root, file)}` declares: it installs the workspace from its root, reading every member's `package.json`");
+                return;
+            }
+
+            if (root == "/" || root.Length == 0)
+            {
+                return;
+            }
+        }
     }
 
     // The first Prisma schema (file or folder) of the context that @prisma/client's postinstall would read, or null.
