@@ -315,6 +315,18 @@ printf '<configuration><packageSources><clear /><add key="corp" value="https://n
 expect_ok dotnet tool install -g dotnet-ef --version 8.0.0
 grep -q 'nuget.corp.example' /root/.dotnet/tools/.store/dotnet-ef/8.0.0/.source && ok "global tool from NuGet.config's feed" || bad "global tool ignores NuGet.config"
 
+fresh dotnet-workload
+expect_fail "MSB1003" dotnet workload restore
+printf '<Project>\n  <PropertyGroup>\n    <TargetFramework>net8.0-android</TargetFramework>\n  </PropertyGroup>\n</Project>\n' >Directory.Build.props
+printf '<Project Sdk="Microsoft.NET.Sdk">\n</Project>\n' >App.csproj
+expect_ok dotnet workload restore
+expect_file /usr/share/dotnet/metadata/workloads/android/installed
+expect_fail "MSB1009" dotnet workload restore src/Api/Api.csproj
+printf '<configuration><packageSources><clear /><add key="corp" value="https://nuget.corp.example/v3/index.json" /></packageSources></configuration>\n' >NuGet.config
+expect_ok dotnet workload install wasm-tools
+grep -q 'nuget.corp.example' /usr/share/dotnet/metadata/workloads/wasm-tools/.source && ok "workload from NuGet.config's feed" || bad "workload ignores NuGet.config"
+rm -rf /usr/share/dotnet/metadata/workloads
+
 fresh pnpm-pin
 printf "lockfileVersion: '9.0'\n" >pnpm-lock.yaml
 expect_ok pnpm fetch
