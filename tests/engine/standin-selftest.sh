@@ -363,6 +363,43 @@ printf '<configuration><packageSources><clear /><add key="corp" value="https://n
 expect_ok dotnet tool install -g dotnet-ef --version 8.0.0
 grep -q 'nuget.corp.example' /root/.dotnet/tools/.store/dotnet-ef/8.0.0/.source && ok "global tool from NuGet.config's feed" || bad "global tool ignores NuGet.config"
 
+fresh dotnet-workload
+expect_fail "MSB1003" dotnet workload restore
+printf '<Project>\n  <PropertyGroup>\n    <TargetFramework>net8.0-android</TargetFramework>\n  </PropertyGroup>\n</Project>\n' >Directory.Build.props
+printf '<Project Sdk="Microsoft.NET.Sdk">\n</Project>\n' >App.csproj
+expect_ok dotnet workload restore
+expect_file /usr/share/dotnet/metadata/workloads/android/installed
+expect_fail "MSB1009" dotnet workload restore src/Api/Api.csproj
+printf '<configuration><packageSources><clear /><add key="corp" value="https://nuget.corp.example/v3/index.json" /></packageSources></configuration>\n' >NuGet.config
+expect_ok dotnet workload install wasm-tools
+grep -q 'nuget.corp.example' /usr/share/dotnet/metadata/workloads/wasm-tools/.source && ok "workload from NuGet.config's feed" || bad "workload ignores NuGet.config"
+rm -rf /usr/share/dotnet/metadata/workloads
+
+fresh pnpm-pin
+printf "lockfileVersion: '9.0'\n" >pnpm-lock.yaml
+expect_ok pnpm fetch
+grep -q '^pnpm@9.15.0 ' /root/.local/share/pnpm/store/index && ok "fetch without a pin runs the default pnpm" || bad "store index: $(cat /root/.local/share/pnpm/store/index)"
+echo '{"name":"app","packageManager":"pnpm@9.1.0+sha512.abc"}' >package.json
+expect_ok pnpm fetch
+grep -q '^pnpm@9.1.0 ' /root/.local/share/pnpm/store/index && ok "fetch runs the pinned pnpm" || bad "store index: $(cat /root/.local/share/pnpm/store/index)"
+echo '{"name":"app","packageManager":"yarn@4.1.0"}' >package.json
+expect_fail "configured to use yarn" pnpm fetch
+rm -rf /root/.local/share/pnpm
+
+fresh npm-workspace
+echo '{"name":"root","private":true,"workspaces":["packages/*"]}' >package.json
+mkdir -p packages/api packages/web
+echo '{"name":"api","version":"1.0.0","dependencies":{"express":"4.19.2"}}' >packages/api/package.json
+echo '{"name":"web","version":"1.0.0","dependencies":{"react":"18.0.0"}}' >packages/web/package.json
+cd packages/api
+expect_fail "can only install with an existing package-lock.json" npm ci
+echo '{"lockfileVersion":3,"packages":{"node_modules/express":{},"node_modules/react":{}}}' >../../package-lock.json
+expect_ok npm ci
+expect_file /w/npm-workspace/node_modules/react/package.json
+expect_file /w/npm-workspace/node_modules/api/.workspace-link
+expect_no_file node_modules
+cd /w/npm-workspace
+
 fresh rustup
 expect_fail "no toolchain name given" rustup toolchain install
 expect_ok rustup target add wasm32-unknown-unknown

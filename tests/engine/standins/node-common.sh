@@ -85,3 +85,39 @@ node_lifecycle() {
     node_run_script "$s" || true
   done
 }
+
+# node_workspace_patterns DIR: the folder patterns of DIR/package.json's `workspaces` (an array, or Yarn's {"packages": [...]}).
+node_workspace_patterns() {
+  json_flat "$1/package.json" | awk -F'\t' 'BEGIN{US=sprintf("%c",31)} { n=split($1,p,US); if (p[1]=="workspaces" && (n==2 || (n==3 && p[2]=="packages"))) print $2 }'
+}
+
+# node_workspace_root: the nearest folder above the working directory whose package.json `workspaces` cover it, or nothing.
+# npm 7+ (like Yarn and Bun) runs an install in a workspace member from that root: its lockfile, every member's package.json.
+node_workspace_root() {
+  here="$(pwd)"; d="$(dirname "$here")"
+  while :; do
+    if [ -f "$d/package.json" ]; then
+      rel="${here#"$d"/}"; [ "$d" = / ] && rel="${here#/}"
+      found="$(node_workspace_patterns "$d" | while read -r pat; do pat="${pat#./}"; case "$rel" in $pat) echo yes; break ;; esac; done)"
+      [ -n "$found" ] && { echo "$d"; return 0; }
+    fi
+    [ "$d" = / ] && return 0
+    d="$(dirname "$d")"
+  done
+}
+
+# node_workspace_members: the member folders (with a package.json) of the working directory's workspaces, sorted.
+node_workspace_members() {
+  node_workspace_patterns . | while read -r pat; do
+    set -- ${pat#./}
+    for m in "$@"; do [ -f "$m/package.json" ] && echo "$m"; done
+  done | sort -u
+}
+
+# node_install_members DIR [prod]: each member's dependencies into DIR (the root node_modules), and the member linked there by name.
+node_install_members() {
+  for m in $(node_workspace_members); do
+    (cd "$m" && node_install_deps "$1" "$2") || exit 1
+    write_marker "$1/$(json_get "$m/package.json" name)" .workspace-link "$m"
+  done
+}

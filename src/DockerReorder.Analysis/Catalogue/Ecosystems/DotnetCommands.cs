@@ -7,7 +7,8 @@ namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 /// .NET: <c>dotnet restore</c> reads the named project or solution (following its projects and
 /// <c>ProjectReference</c>s and literal <c>Import</c>s), or the project-file patterns when none is named, plus
 /// <c>Directory.Build.props/targets</c>, <c>Directory.Packages.props</c>, <c>NuGet.config</c> and <c>global.json</c>
-/// from each project directory up to the working directory; it writes each project's <c>obj</c>.
+/// from each project directory up to the working directory; it writes each project's <c>obj</c>. <c>dotnet workload restore</c>
+/// reads the same files; <c>dotnet workload install</c>, like <c>dotnet tool install -g</c>, reads the NuGet.config files.
 /// </summary>
 internal static class DotnetCommands
 {
@@ -17,6 +18,11 @@ internal static class DotnetCommands
         "--lock-file-path", "-c", "--configuration", "-o", "--output", "-f", "--framework", "--version", "--tool-path",
         "--tool-manifest", "--add-source",
     ], StringComparer.Ordinal);
+
+    // MSBuild switches that take no value, in their slash form (`/m`, `/nologo`).
+    private static readonly FrozenSet<string> BareMsBuildSwitches = FrozenSet.ToFrozenSet(
+        ["m", "maxcpucount", "nologo", "bl", "binaryLogger", "nr", "nodeReuse", "r", "restore", "ds", "detailedSummary", "noconsolelogger", "noautoresponse", "tl", "graph", "isolate", "interactive", "warnaserror", "err"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] ProjectPatterns = ["*.sln", "*.slnx", "*.csproj", "*.fsproj", "*.vbproj"];
     // The files `dotnet tool restore` reads besides its manifest: the package sources and the SDK the muxer picks.
@@ -28,12 +34,32 @@ internal static class DotnetCommands
 
     private static void Dotnet(CommandInvocation command)
     {
-        var arguments = ParsedArguments.Parse(command.Arguments, DotnetOptions);
+        // MSBuild switches in their slash form (`/p:Configuration=Release`, `/property:X=1`, `/t:Restore`, `/m`) pass through to
+        // MSBuild: they are options, never the project argument (the dash forms already parse as options).
+        var arguments = ParsedArguments.Parse(command.Arguments.Where(word => !IsMsBuildSlashSwitch(word.Value)).ToList(), DotnetOptions);
         var subcommand = arguments.Positionals.Count > 0 ? arguments.Positionals[0].Value : null;
         switch (subcommand)
         {
             case "restore":
-                Restore(command, arguments);
+                Restore(command, arguments, projectIndex: 1);
+                return;
+            case "workload" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "restore":
+                // `dotnet workload restore [PROJECT|SOLUTION]` evaluates the projects the way restore does (the project or solution,
+                // its references, Directory.Build.props and the other files above them) to find the workloads they need, and
+                // installs those from NuGet.config's feeds (https://learn.microsoft.com/dotnet/core/tools/dotnet-workload-restore).
+                Restore(command, arguments, projectIndex: 2);
+                command.Effect.Write(command.HomePath(".dotnet"));
+                return;
+            case "workload" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value is "install" or "update":
+                command.ReadsNothing("dotnet", command.HomePath(".dotnet"));
+                // Like `dotnet tool install -g`: the workload packs come from the feeds of the NuGet.config files of the working
+                // directory and above it (or --configfile, or a --source folder), so a context that brings one is read.
+                if (arguments.Has("--configfile", "--source", "-s") || BringsNuGetSettings(command))
+                {
+                    command.Effect.Install(command.Display);
+                    ReadNuGetSettings(command, arguments);
+                }
+
                 return;
             case "tool" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "restore":
                 ToolRestore(command, arguments);
@@ -65,12 +91,29 @@ internal static class DotnetCommands
         }
     }
 
-    private static void Restore(CommandInvocation command, ParsedArguments arguments)
+    // `/name:value` or a known bare `/name` switch; an absolute path (`/src/App.csproj`, `/src`) has no colon before its next slash.
+    private static bool IsMsBuildSlashSwitch(string text)
+    {
+        if (text.Length < 2 || text[0] != '/' || !char.IsAsciiLetter(text[1]))
+        {
+            return false;
+        }
+
+        var end = 1;
+        while (end < text.Length && (char.IsAsciiLetter(text[end]) || text[end] == '-'))
+        {
+            end++;
+        }
+
+        return end < text.Length ? text[end] == ':' : BareMsBuildSwitches.Contains(text[1..]);
+    }
+
+    private static void Restore(CommandInvocation command, ParsedArguments arguments, int projectIndex)
     {
         command.Effect.Ecosystem("dotnet");
         command.Effect.Install(command.Display);
         var directories = new SortedSet<string>(StringComparer.Ordinal) { "." };
-        if (arguments.Positionals.Count > 1 && command.TryResolve(arguments.Positionals[1], out var named))
+        if (arguments.Positionals.Count > projectIndex && command.TryResolve(arguments.Positionals[projectIndex], out var named))
         {
             var projectDirectories = new HashSet<string>(StringComparer.Ordinal);
             var file = named.EndsWith("proj", StringComparison.Ordinal) || named.EndsWith(".sln", StringComparison.Ordinal) || named.EndsWith(".slnx", StringComparison.Ordinal);
@@ -247,7 +290,7 @@ internal static class DotnetCommands
             command.Effect.MarkUnverified($"{command.Display} reads the NuGet.config files above a working directory the analysis cannot resolve");
         }
 
-        foreach (var source in arguments.Values("--add-source"))
+        foreach (var source in arguments.Values("--add-source", "--source", "-s"))
         {
             if (source.IsResolved)
             {

@@ -343,6 +343,7 @@ internal static class NodeCommands
                 command.ReadsManifest(directory + "/pnpm-lock.yaml", required: true);
                 command.ReadsManifest(directory + "/pnpm-workspace.yaml", required: false);
                 command.ReadsManifest(directory + "/.npmrc", required: false);
+                PackageManagerPin(command, directory);
                 Pnpmfile(command, directory);
                 command.Effect.Write(command.Variable("PNPM_HOME") is { } home ? home + "/store" : command.HomePath(".local/share/pnpm/store"));
                 return;
@@ -355,6 +356,36 @@ internal static class NodeCommands
             default:
                 command.NeedsSourceIn("pnpm", "runs project scripts or changes the project");
                 return;
+        }
+    }
+
+    // `pnpm fetch` needs no package.json, but a `"packageManager": "pnpm@9.1.0"` pin there picks the pnpm that runs (corepack's
+    // shim, and pnpm 9.7+'s `manage-package-manager-versions`, read it; another manager's pin makes pnpm refuse to run): with a
+    // pin the fetch reads package.json too. Without the file, or without the field, it reads nothing more.
+    private static void PackageManagerPin(CommandInvocation command, string directory)
+    {
+        if (command.Resolve(directory + "/package.json") is not { } path)
+        {
+            return;
+        }
+
+        var lookup = command.Lookup(path);
+        if (lookup.State == ManifestState.Present && lookup.Content is { } content)
+        {
+            if (PackageJson.Read(content) is not { } facts)
+            {
+                command.Effect.Read(path, required: false);
+                command.Effect.MarkUnverified($"{command.Display} reads the `packageManager` field of `package.json`, which the analysis cannot read");
+            }
+            else if (facts.PackageManager is { Length: > 0 })
+            {
+                command.Effect.Read(path, required: true);
+            }
+        }
+        else if (lookup.State == ManifestState.Unknown || lookup.State == ManifestState.Present)
+        {
+            // Whether package.json pins pnpm is not known: copying it early is harmless when it does not.
+            command.Effect.Read(path, required: false);
         }
     }
 
@@ -611,6 +642,8 @@ internal static class NodeCommands
             }
         }
 
+        WorkspaceMember(command, directory, ecosystem);
+
         // A cache or store folder named on the command line is written too: in the project it may meet the broad copy's files.
         foreach (var cache in arguments.Values("--cache", "--cache-folder", "--store-dir", "--cache-dir"))
         {
@@ -622,6 +655,39 @@ internal static class NodeCommands
 
         var modules = modulesFolder ?? directory + "/node_modules";
         command.Effect.Write(command.Resolve(modules) ?? modules);
+    }
+
+    // An install in a workspace member's folder installs the whole workspace: npm, Yarn and Bun look up the folders above for a
+    // package.json whose `workspaces` cover it, pnpm for a pnpm-workspace.yaml whose `packages` do, and resolve from that root's
+    // lockfile, reading every member's package.json. The member's own manifest is not enough, so the install needs the source.
+    private static void WorkspaceMember(CommandInvocation command, string directory, string ecosystem)
+    {
+        // Resolved paths in the working directory are relative to it.
+        if (command.Resolve(directory) is not { } resolved || resolved.StartsWith("..", StringComparison.Ordinal)
+            || WorkingPath.Combine(command.WorkingDirectory, resolved) is not { } folder || folder == "/")
+        {
+            return;
+        }
+
+        for (var root = WorkingPath.DirectoryOf(folder); ; root = WorkingPath.DirectoryOf(root))
+        {
+            var member = folder[(root == "/" ? 1 : root.Length + 1)..];
+            var (file, patterns) = ecosystem == "pnpm"
+                ? ("pnpm-workspace.yaml", command.Lookup(WorkingPath.Combine(root, "pnpm-workspace.yaml")) is { State: ManifestState.Present, Content: { } yaml }
+                    ? PnpmWorkspaceYaml.Packages(yaml) : null)
+                : ("package.json", command.Lookup(WorkingPath.Combine(root, "package.json")) is { State: ManifestState.Present, Content: { } json }
+                    ? PackageJson.WorkspacePatterns(json) : null);
+            if (patterns is not null && PackageJson.CoversFolder(patterns, member))
+            {
+                command.NeedsSource($"runs in `{member}`, a workspace `{WorkingPath.Combine(root, file)}` declares: it installs the workspace from its root, reading every member's `package.json`");
+                return;
+            }
+
+            if (root == "/" || root.Length == 0)
+            {
+                return;
+            }
+        }
     }
 
     // The first Prisma schema (file or folder) of the context that @prisma/client's postinstall would read, or null.

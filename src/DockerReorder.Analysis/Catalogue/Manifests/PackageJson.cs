@@ -156,4 +156,84 @@ internal sealed record PackageJson(
             return null;
         }
     }
+
+    /// <summary>
+    /// The folder patterns of the <c>workspaces</c> field (<c>["packages/*"]</c>, or Yarn's <c>{"packages": [...]}</c>); empty
+    /// when it declares none; null when the text is not a JSON object.
+    /// </summary>
+    internal static IReadOnlyList<string>? WorkspacePatterns(string content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (!root.TryGetProperty("workspaces", out var workspaces))
+            {
+                return [];
+            }
+
+            if (workspaces.ValueKind == JsonValueKind.Object && !workspaces.TryGetProperty("packages", out workspaces))
+            {
+                return [];
+            }
+
+            return workspaces.ValueKind != JsonValueKind.Array ? []
+                : workspaces.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString() ?? string.Empty)
+                    .Where(pattern => pattern.Length > 0).ToList();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="folder"/> (relative to the workspace root, <c>/</c>-separated) is one of the workspaces the patterns
+    /// name: <c>*</c> matches within one folder name, <c>**</c> any number of folders. Negated patterns (<c>!x</c>) are not
+    /// subtracted: a folder they exclude still counts as a member, which only costs a fix.
+    /// </summary>
+    internal static bool CoversFolder(IEnumerable<string> patterns, string folder)
+    {
+        var segments = folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var raw in patterns)
+        {
+            var pattern = raw.StartsWith('!') ? raw[1..] : raw;
+            pattern = pattern.StartsWith("./", StringComparison.Ordinal) ? pattern[2..] : pattern;
+            var parts = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 0 && MatchSegments(parts, 0, segments, 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MatchSegments(string[] pattern, int p, string[] folder, int f)
+    {
+        if (p == pattern.Length)
+        {
+            return f == folder.Length;
+        }
+
+        if (pattern[p] == "**")
+        {
+            for (var k = f; k <= folder.Length; k++)
+            {
+                if (MatchSegments(pattern, p + 1, folder, k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return f < folder.Length && Copies.WildcardPattern.IsMatch(pattern[p], folder[f]) && MatchSegments(pattern, p + 1, folder, f + 1);
+    }
 }

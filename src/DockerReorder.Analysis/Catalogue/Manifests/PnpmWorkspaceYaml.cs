@@ -46,6 +46,41 @@ internal static class PnpmWorkspaceYaml
     internal static string? LocalOverride(string content) =>
         MapValues(content, "overrides").FirstOrDefault(value => value.StartsWith("file:", StringComparison.Ordinal) || value.StartsWith("link:", StringComparison.Ordinal));
 
+    /// <summary>The items of the top-level <c>packages</c> list (<c>- 'packages/*'</c>), unquoted: the workspace folder patterns.</summary>
+    internal static IReadOnlyList<string> Packages(string content)
+    {
+        var items = new List<string>();
+        var inBlock = false;
+        foreach (var raw in content.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var text = line.TrimStart();
+            if (text.Length == 0 || text.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (text.Length == line.Length && !text.StartsWith('-'))
+            {
+                inBlock = text.StartsWith("packages:", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (inBlock && text.StartsWith('-'))
+            {
+                var value = text[1..];
+                var comment = value.IndexOf(" #", StringComparison.Ordinal);
+                value = (comment >= 0 ? value[..comment] : value).Trim().Trim('"', '\'');
+                if (value.Length > 0)
+                {
+                    items.Add(value);
+                }
+            }
+        }
+
+        return items;
+    }
+
     // The values of the top-level map `key`, unquoted, without comments.
     private static List<string> MapValues(string content, string key)
     {
