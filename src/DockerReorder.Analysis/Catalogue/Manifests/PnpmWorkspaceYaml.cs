@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace DockerReorder.Analysis.Catalogue.Manifests;
 
 /// <summary>
@@ -46,15 +48,27 @@ internal static class PnpmWorkspaceYaml
     internal static string? LocalOverride(string content) =>
         MapValues(content, "overrides").FirstOrDefault(value => value.StartsWith("file:", StringComparison.Ordinal) || value.StartsWith("link:", StringComparison.Ordinal));
 
-    /// <summary>The items of the top-level <c>packages</c> list (<c>- 'packages/*'</c>), unquoted: the workspace folder patterns.</summary>
+    /// <summary>
+    /// The items of the top-level <c>packages</c> list, block (<c>- 'packages/*'</c>) or flow (<c>packages: ['apps/*', 'libs/*']</c>,
+    /// on one line or several), unquoted: the workspace folder patterns.
+    /// </summary>
     internal static IReadOnlyList<string> Packages(string content)
     {
         var items = new List<string>();
         var inBlock = false;
+        StringBuilder? flow = null;
         foreach (var raw in content.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
             var text = line.TrimStart();
+            if (flow is not null)
+            {
+                // A flow sequence continues over lines until its `]`.
+                flow.Append(' ').Append(WithoutComment(text));
+                if (FlowItems(flow.ToString(), items)) flow = null;
+                continue;
+            }
+
             if (text.Length == 0 || text.StartsWith('#'))
             {
                 continue;
@@ -63,6 +77,12 @@ internal static class PnpmWorkspaceYaml
             if (text.Length == line.Length && !text.StartsWith('-'))
             {
                 inBlock = text.StartsWith("packages:", StringComparison.Ordinal);
+                var rest = inBlock ? WithoutComment(text["packages:".Length..]).Trim() : "";
+                if (rest.StartsWith('[') && !FlowItems(rest, items))
+                {
+                    flow = new StringBuilder(rest);
+                }
+
                 continue;
             }
 
@@ -79,6 +99,34 @@ internal static class PnpmWorkspaceYaml
         }
 
         return items;
+    }
+
+    // Adds the items of a flow sequence `[a, 'b', "c"]` and returns true once its closing `]` is in `text`.
+    private static bool FlowItems(string text, List<string> items)
+    {
+        var close = text.IndexOf(']', StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        foreach (var item in text[1..close].Split(','))
+        {
+            var value = item.Trim().Trim('"', '\'');
+            if (value.Length > 0)
+            {
+                items.Add(value);
+            }
+        }
+
+        return true;
+    }
+
+    // The text before a ` #` comment.
+    private static string WithoutComment(string text)
+    {
+        var comment = text.IndexOf(" #", StringComparison.Ordinal);
+        return comment >= 0 ? text[..comment] : text;
     }
 
     // The values of the top-level map `key`, unquoted, without comments.
