@@ -47,6 +47,19 @@ internal static class WorkingPath
         return slash < 0 ? "." : slash == 0 ? "/" : path[..slash];
     }
 
+    /// <summary>
+    /// The folders above <paramref name="path"/>, nearest first, ending with <c>/</c> (with <c>.</c> for a relative path): where
+    /// a tool looks upward for a workspace root or a settings file.
+    /// </summary>
+    internal static IEnumerable<string> FoldersAbove(string path)
+    {
+        for (var above = DirectoryOf(path); ; above = DirectoryOf(above))
+        {
+            yield return above;
+            if (above is "/" or "." or "") yield break;
+        }
+    }
+
     /// <summary>The last segment of a path.</summary>
     internal static string FileName(string path)
     {

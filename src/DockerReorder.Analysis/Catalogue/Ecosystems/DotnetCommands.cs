@@ -175,14 +175,12 @@ internal static class DotnetCommands
         // folders above the working directory count too (central package versions often live there).
         if (command.WorkingDirectory.StartsWith('/'))
         {
-            for (var above = WorkingPath.DirectoryOf(command.WorkingDirectory); ; above = WorkingPath.DirectoryOf(above))
+            foreach (var above in WorkingPath.FoldersAbove(command.WorkingDirectory))
             {
                 foreach (var name in DirectoryFiles)
                 {
                     ReadDirectoryFile(command, WorkingPath.Combine(above, name), imported);
                 }
-
-                if (above == "/" || above.Length == 0) break;
             }
         }
         else
@@ -256,10 +254,9 @@ internal static class DotnetCommands
         yield return ".";
         if (command.WorkingDirectory.StartsWith('/'))
         {
-            for (var above = WorkingPath.DirectoryOf(command.WorkingDirectory); ; above = WorkingPath.DirectoryOf(above))
+            foreach (var above in WorkingPath.FoldersAbove(command.WorkingDirectory))
             {
                 yield return above;
-                if (above == "/" || above.Length == 0) break;
             }
         }
     }
@@ -275,14 +272,12 @@ internal static class DotnetCommands
 
         if (command.WorkingDirectory.StartsWith('/'))
         {
-            for (var above = WorkingPath.DirectoryOf(command.WorkingDirectory); ; above = WorkingPath.DirectoryOf(above))
+            foreach (var above in WorkingPath.FoldersAbove(command.WorkingDirectory))
             {
                 foreach (var name in ToolRestoreFiles)
                 {
                     ReadDirectoryFile(command, WorkingPath.Combine(above, name), visited);
                 }
-
-                if (above == "/" || above.Length == 0) break;
             }
         }
         else

@@ -144,19 +144,16 @@ internal static class GoCommands
         }
 
         var start = WorkingPath.Combine(command.WorkingDirectory, directory);
-        for (var above = WorkingPath.DirectoryOf(start); ; above = WorkingPath.DirectoryOf(above))
+        foreach (var above in WorkingPath.FoldersAbove(start))
         {
             var candidate = WorkingPath.Combine(above, "go.work");
             if (command.Lookup(candidate).State == ManifestState.Present)
             {
                 return candidate;
             }
-
-            if (above is "/" or "")
-            {
-                return here;
-            }
         }
+
+        return here;
     }
 
     /// <summary>Local directories named on the right of <c>replace ... =&gt; ./dir</c>.</summary>

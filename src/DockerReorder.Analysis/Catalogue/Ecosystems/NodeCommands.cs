@@ -669,7 +669,7 @@ internal static class NodeCommands
             return;
         }
 
-        for (var root = WorkingPath.DirectoryOf(folder); ; root = WorkingPath.DirectoryOf(root))
+        foreach (var root in WorkingPath.FoldersAbove(folder))
         {
             var member = folder[(root == "/" ? 1 : root.Length + 1)..];
             var (file, patterns) = ecosystem == "pnpm"
@@ -680,11 +680,6 @@ internal static class NodeCommands
             if (patterns is not null && PackageJson.CoversFolder(patterns, member))
             {
                 command.NeedsSource($"runs in `{member}`, a workspace `{WorkingPath.Combine(root, file)}` declares: it installs the workspace from its root, reading every member's `package.json`");
-                return;
-            }
-
-            if (root == "/" || root.Length == 0)
-            {
                 return;
             }
         }

@@ -963,7 +963,7 @@ internal static class PythonCommands
             return null;
         }
 
-        for (var above = WorkingPath.DirectoryOf(start); ; above = WorkingPath.DirectoryOf(above))
+        foreach (var above in WorkingPath.FoldersAbove(start))
         {
             var candidate = WorkingPath.Combine(above, "pyproject.toml");
             if (command.Lookup(candidate) is { State: ManifestState.Present } lookup
@@ -971,12 +971,9 @@ internal static class PythonCommands
             {
                 return candidate;
             }
-
-            if (above == "/")
-            {
-                return null;
-            }
         }
+
+        return null;
     }
 
     // pdm install/sync reads pyproject.toml, pdm.lock and the project's pdm.toml; it installs the project itself unless

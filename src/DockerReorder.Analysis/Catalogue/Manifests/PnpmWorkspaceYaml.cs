@@ -30,9 +30,7 @@ internal static class PnpmWorkspaceYaml
                 continue;
             }
 
-            var value = rest[1..];
-            var comment = value.IndexOf(" #", StringComparison.Ordinal);
-            return (comment >= 0 ? value[..comment] : value).Trim().Trim('"', '\'');
+            return WithoutComment(rest[1..]).Trim().Trim('"', '\'');
         }
 
         return null;
@@ -88,9 +86,7 @@ internal static class PnpmWorkspaceYaml
 
             if (inBlock && text.StartsWith('-'))
             {
-                var value = text[1..];
-                var comment = value.IndexOf(" #", StringComparison.Ordinal);
-                value = (comment >= 0 ? value[..comment] : value).Trim().Trim('"', '\'');
+                var value = WithoutComment(text[1..]).Trim().Trim('"', '\'');
                 if (value.Length > 0)
                 {
                     items.Add(value);
@@ -161,9 +157,7 @@ internal static class PnpmWorkspaceYaml
                 continue;
             }
 
-            var value = text[(separator + 2)..].Trim();
-            var comment = value.IndexOf(" #", StringComparison.Ordinal);
-            value = (comment >= 0 ? value[..comment] : value).Trim().Trim('"', '\'');
+            var value = WithoutComment(text[(separator + 2)..].Trim()).Trim().Trim('"', '\'');
             if (value.Length > 0)
             {
                 files.Add(value);
