@@ -70,9 +70,10 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         var classifier = settings.Explain ? new ManifestSourceClassifier(options.ExtraManifestNames, files) : null;
         var explainedBefore = classifier is null ? null : SourceEditPrediction.Predict(CacheStageReader.Read(tree), classifier.IsManifestOnly);
         var outcome = DockerfileAnalyzer.Fix(tree, context, options, includeUnsafe);
-        var findings = outcome.Findings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
-        var remainingAfterWrite = outcome.RemainingFindings.Select(f => Report(f, outcome, includeUnsafe)).ToList();
-        var remainingOnOriginal = OnOriginal(outcome, includeUnsafe);
+        var index = new FixOutcomeIndex(outcome);
+        var findings = outcome.Findings.Select(f => Report(f, index, includeUnsafe)).ToList();
+        var remainingAfterWrite = outcome.RemainingFindings.Select(f => Report(f, index, includeUnsafe)).ToList();
+        var remainingOnOriginal = OnOriginal(outcome, index, includeUnsafe);
 
         var diff = new System.Text.StringBuilder();
         if (PrintsDiff(settings))
@@ -153,12 +154,12 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
         }
     }
 
-    private static ReportedFinding Report(Finding finding, FixOutcome outcome, bool includeUnsafe)
+    private static ReportedFinding Report(Finding finding, FixOutcomeIndex index, bool includeUnsafe)
     {
-        var status = finding.Fix is { } fix && outcome.AppliedFixes.Any(a => ReferenceEquals(a, fix) || a.Equals(fix)) ? FindingStatus.Fixed
+        var status = finding.Fix is { } fix && index.Applied(fix) ? FindingStatus.Fixed
             : finding.Fix is { Applicability: FixApplicability.Unsafe } && !includeUnsafe ? FindingStatus.UnsafeFixAvailable
             : finding.Fix is null ? FindingStatus.NoFix
-            : outcome.RemainingFindings.Any(r => r.Rule.Id == finding.Rule.Id && string.Equals(r.Message, finding.Message, StringComparison.Ordinal)) ? FindingStatus.NoFix
+            : index.Remains(finding) ? FindingStatus.NoFix
             : FindingStatus.Fixed; // fixed by a later pass of the fix loop
         var reason = status switch
         {
@@ -171,19 +172,19 @@ public sealed class DockerfileProcessor(ReorderSettings settings, ConfigurationL
 
     // The findings left after fixing, placed on the original text (where the dry run's reader looks) when the original has the
     // same finding. Two findings can say the same (two installs blocked by one step): the n-th left takes the n-th original.
-    private static List<ReportedFinding> OnOriginal(FixOutcome outcome, bool includeUnsafe)
+    private static List<ReportedFinding> OnOriginal(FixOutcome outcome, FixOutcomeIndex index, bool includeUnsafe)
     {
         var result = new List<ReportedFinding>(outcome.RemainingFindings.Count);
         Dictionary<(string, string), int>? taken = null;
         foreach (var remaining in outcome.RemainingFindings)
         {
-            var key = (remaining.Rule.Id, remaining.Message);
+            var key = FixOutcomeIndex.KeyOf(remaining);
             taken ??= new();
             taken.TryGetValue(key, out var earlier);
             taken[key] = earlier + 1;
-            var same = outcome.Findings.Where(f => f.Rule.Id == key.Id && string.Equals(f.Message, key.Message, StringComparison.Ordinal));
-            var original = same.ElementAtOrDefault(earlier) ?? same.FirstOrDefault();
-            var reported = Report(remaining, outcome, includeUnsafe);
+            var same = index.OriginalsLike(key);
+            var original = earlier < same.Count ? same[earlier] : same.Count > 0 ? same[0] : null;
+            var reported = Report(remaining, index, includeUnsafe);
             if (reported.Status == FindingStatus.Fixed) reported = reported with { Status = FindingStatus.NoFix };
             result.Add(original is null ? reported : reported with { Line = original.Position.Line, Column = original.Position.Column });
         }
