@@ -51,8 +51,8 @@ public sealed class FileSystemContext : IContextFileSystem
     /// <inheritdoc />
     public bool FileExists(string path)
     {
-        var full = Resolve(path, out var relative);
-        if (full is null || IsKnownMissing(relative) || NothingAt(full, relative))
+        // The known-missing check first: it needs no full path, and most probes end there.
+        if (!InsideRoot(path, out var relative) || IsKnownMissing(relative) || FullPathOf(relative) is var full && NothingAt(full, relative))
         {
             return false;
         }
@@ -84,8 +84,7 @@ public sealed class FileSystemContext : IContextFileSystem
     /// <inheritdoc />
     public bool DirectoryExists(string path)
     {
-        var full = Resolve(path, out var relative);
-        if (full is null || IsKnownMissing(relative) || NothingAt(full, relative))
+        if (!InsideRoot(path, out var relative) || IsKnownMissing(relative) || FullPathOf(relative) is var full && NothingAt(full, relative))
         {
             return false;
         }
@@ -186,16 +185,16 @@ public sealed class FileSystemContext : IContextFileSystem
     }
 
     // Maps a context-relative path under the root; null when it would leave the root.
-    private string? Resolve(string path, out string relative)
+    private string? Resolve(string path, out string relative) => InsideRoot(path, out relative) ? FullPathOf(relative) : null;
+
+    // The path made context-relative; false when it would leave the root.
+    private static bool InsideRoot(string path, out string relative)
     {
         relative = ContextPath.Normalize(path);
-        if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return relative.Length == 0 ? _root : Path.Combine(_root, relative);
+        return relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal);
     }
+
+    private string FullPathOf(string relative) => relative.Length == 0 ? _root : Path.Combine(_root, relative);
 
     // Nothing at all is there (not a file, a directory or a link; the stat that said so is cached by the info): every
     // later question about the path has the same answer, so it needs no second system call.
@@ -235,9 +234,11 @@ public sealed class FileSystemContext : IContextFileSystem
             return true;
         }
 
+        // Looked up as spans: cutting the parent and the name out as strings was most of what a probe allocated.
         var slash = relative.LastIndexOf('/');
-        var parent = slash < 0 ? string.Empty : relative[..slash];
-        return _names.TryGetValue(parent, out var names) && !names.Contains(slash < 0 ? relative : relative[(slash + 1)..]);
+        var parent = slash < 0 ? ReadOnlySpan<char>.Empty : relative.AsSpan(0, slash);
+        return _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(parent, out var names)
+            && !names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(relative.AsSpan(slash + 1));
     }
 
     private static bool IsIoFailure(Exception e) =>
