@@ -9,7 +9,6 @@ public static class Program
     /// <summary>Runs the command line and returns its exit code (0, 1 or 2).</summary>
     public static int Main(string[] args)
     {
-        StartupHeapLimit.Lift();
         try
         {
             using var channels = OutputChannels.ForConsole();
