@@ -788,6 +788,12 @@ internal static class NodeCommands
             return "builds its `binding.gyp`, which compiles project code";
         }
 
+        // @prisma/client's postinstall runs `prisma generate` from the install's root (INIT_CWD), reading a schema in the source.
+        if (!ignoreScripts && facts.PrismaSchemas.Count > 0)
+        {
+            return "depends on `@prisma/client`, whose postinstall generates the client from the project's Prisma schema";
+        }
+
         // The install links the member's executables into node_modules/.bin and makes them executable (npm's bin-links, Yarn,
         // pnpm): without the source the files are missing, and copied later they keep the context's mode.
         if (facts.HasBin)
