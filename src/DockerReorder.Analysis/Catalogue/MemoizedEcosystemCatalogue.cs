@@ -62,12 +62,20 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         var files = new List<(string, ManifestLookup)>();
         var listings = new List<(string, IReadOnlyList<string>?)>();
         var list = step.ListDirectory;
-        var recorded = list is null ? step : step with
+        var folders = step.ListFolders;
+        // A folder listing is recorded under its path after a NUL, which no file listing's path starts with.
+        var recorded = list is null && folders is null ? step : step with
         {
-            ListDirectory = path =>
+            ListDirectory = list is null ? null : path =>
             {
                 var listing = list(path);
                 listings.Add((path, listing));
+                return listing;
+            },
+            ListFolders = folders is null ? null : path =>
+            {
+                var listing = folders(path);
+                listings.Add(("\0" + path, listing));
                 return listing;
             },
         };
@@ -89,7 +97,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         }
         foreach (var (path, listing) in verdict.Listings)
         {
-            var now = step.ListDirectory!(path);
+            var now = path.StartsWith('\0') ? step.ListFolders!(path[1..]) : step.ListDirectory!(path);
             if (now is null != listing is null) return false;
             if (now is not null && !now.SequenceEqual(listing!, StringComparer.Ordinal)) return false;
         }
@@ -107,6 +115,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         AppendAll(step.Mounts);
         Append(step.WorkingDirectory);
         Write(step.ListDirectory is null ? "n" : "l");
+        Write(step.ListFolders is null ? "n" : "f");
         if (step.Environment is KnownVariableSet known)
         {
             // A model's environment keeps a hash of its entries: writing them all out per step was quadratic

@@ -21,4 +21,10 @@ public sealed record RunStep(
     /// picks its own input (<c>dotnet restore</c> with no project named) be followed exactly.
     /// </summary>
     public Func<string, IReadOnlyList<string>?>? ListDirectory { get; init; }
+
+    /// <summary>
+    /// Lists the folder names in a directory where the step would find it (as <see cref="ListDirectory"/>), or null when that
+    /// cannot be known. Lets an install that finds its inputs by a glob (the members of a JavaScript workspace) be followed.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>?>? ListFolders { get; init; }
 }

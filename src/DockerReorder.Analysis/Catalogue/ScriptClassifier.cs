@@ -30,6 +30,9 @@ internal sealed class ScriptClassifier
     /// <summary>Lists a directory's file names where the step would see them, or null when unknown.</summary>
     internal Func<string, IReadOnlyList<string>?>? ListDirectory { get; init; }
 
+    /// <summary>Lists a directory's folder names where the step would see them, or null when unknown.</summary>
+    internal Func<string, IReadOnlyList<string>?>? ListFolders { get; init; }
+
     internal ScriptClassifier(string workingDirectory, Func<string, ManifestLookup> readFile)
     {
         WorkingDirectory = WorkingPath.Normalize(string.IsNullOrEmpty(workingDirectory) ? "/" : workingDirectory.StartsWith('/') ? workingDirectory : "/" + workingDirectory);

@@ -125,7 +125,8 @@ public sealed class SinkPlanner
             step.State.WorkingDirectory.Path ?? "",
             EnvironmentOf(step.State))
         {
-            ListDirectory = path => ListAt(step, path), // an initializer, not `with`: a second record per RUN per round
+            ListDirectory = path => ListAt(step, path, folders: false), // an initializer, not `with`: a second record per RUN per round
+            ListFolders = path => ListAt(step, path, folders: true),
         };
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
@@ -269,8 +270,8 @@ public sealed class SinkPlanner
         return false;
     }
 
-    // Lists a directory the step sees, when a directory copy from the context put it there.
-    private IReadOnlyList<string>? ListAt(Step step, string path)
+    // Lists a directory's files (or, with `folders`, its folders) the step sees, when a directory copy from the context put it there.
+    private IReadOnlyList<string>? ListAt(Step step, string path, bool folders)
     {
         if (_context is null) return null;
         var location = ImageLocation.Of(path, step.State.WorkingDirectory);
@@ -283,7 +284,7 @@ public sealed class SinkPlanner
             if (!footprint.IsDirectorySource(source) || ImageLocation.IsUnder(location, footprint.Destination) != true) continue;
             var rel = ImagePath.RelativeTo(location.Path, footprint.Destination.Path);
             var contextDir = source.Length == 0 ? rel : rel.Length == 0 ? source : source + "/" + rel;
-            return _context.ListDirectory(contextDir).Where(e => !e.IsDirectory && _context.IsIncluded(contextDir.Length == 0 ? e.Name : contextDir + "/" + e.Name)).Select(e => e.Name).ToList();
+            return _context.ListDirectory(contextDir).Where(e => e.IsDirectory == folders && _context.IsIncluded(contextDir.Length == 0 ? e.Name : contextDir + "/" + e.Name)).Select(e => e.Name).ToList();
         }
         return null;
     }

@@ -59,4 +59,27 @@ public sealed class MemoizedEcosystemCatalogueTests
         Assert.Same(first, again);
         Assert.Equal(EcosystemCatalogue.Default.Classify(Long("&& make"), Read).Kind, other.Kind);
     }
+
+    [Fact]
+    public void A_workspace_whose_member_folders_changed_is_classified_afresh()
+    {
+        var memo = MemoizedEcosystemCatalogue.Over(EcosystemCatalogue.Default);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["package.json"] = """{ "workspaces": ["packages/*"] }""",
+            ["packages/a/package.json"] = """{ "name": "a" }""",
+            ["packages/b/package.json"] = """{ "name": "b" }""",
+        };
+        ManifestLookup ReadWorkspace(string path) =>
+            files.TryGetValue(path, out var text) ? new ManifestLookup(ManifestState.Present, text) : ManifestLookup.Absent;
+        RunStep Install(params string[] members) =>
+            new("npm ci", null, [], [], "/app", new Dictionary<string, string>()) { ListFolders = path => path == "packages" ? members : [] };
+        var one = memo.Classify(Install("a"), ReadWorkspace);
+        var two = memo.Classify(Install("a", "b"), ReadWorkspace);
+        var oneAgain = memo.Classify(Install("a"), ReadWorkspace);
+        Assert.NotSame(one, two);
+        Assert.Same(one, oneAgain);
+        Assert.Contains("packages/b/package.json", two.Reads());
+        Assert.DoesNotContain("packages/b/package.json", one.Reads());
+    }
 }

@@ -56,7 +56,7 @@ public sealed class NodeCatalogueTests
     [Theory]
     [InlineData("""{ "dependencies": { "shared": "file:../shared" } }""", "installs `shared@file:../shared` from the working directory")]
     [InlineData("""{ "devDependencies": { "tool": "link:./tools/tool" } }""", "installs `tool@link:./tools/tool` from the working directory")]
-    [InlineData("""{ "workspaces": ["packages/*"] }""", "installs the workspaces declared in `package.json`")]
+    [InlineData("""{ "workspaces": ["packages/*"] }""", "installs the workspaces declared in `package.json`, whose folders the analysis cannot list")]
     public void Local_dependencies_and_workspaces_need_the_source(string package, string why)
     {
         var effect = Run("npm ci", new Dictionary<string, string> { ["package.json"] = package });

@@ -7,7 +7,7 @@ namespace DockerReorder.Analysis.Catalogue.Ecosystems;
 /// <summary>
 /// Node: npm, yarn (classic and berry), pnpm, bun and corepack. An install reads <c>package.json</c> and its
 /// lock and config files; it needs the source when <c>package.json</c> has local (<c>file:</c>, <c>link:</c>) dependencies,
-/// workspaces (this catalogue does not expand them), or install-time scripts that run unless <c>--ignore-scripts</c>.
+/// workspaces it cannot expand (or whose members need their source), or install-time scripts that run unless <c>--ignore-scripts</c>.
 /// </summary>
 internal static class NodeCommands
 {
@@ -117,7 +117,7 @@ internal static class NodeCommands
             case "workspaces" when arguments.Positionals.Count > 1 && arguments.Positionals[1].Value == "focus":
                 // Yarn 2+ (plugin-workspace-tools, built into Yarn 4): installs the focused workspaces' dependencies (only
                 // the production ones with --production) and never writes the lockfile (`persistProject: false` in focus.ts).
-                // A project with workspaces still needs the source (they are not expanded); the root alone reads its manifests.
+                // It reads every workspace's package.json like an install at the root (the members' reads copy them).
                 YarnInstall(command, arguments, directory, focus: true);
                 return;
             case "cache":
@@ -429,8 +429,10 @@ internal static class NodeCommands
         if (command.Resolve(directory + "/pnpm-workspace.yaml") is { } path)
         {
             var lookup = command.Lookup(path);
-            if (lookup.State == ManifestState.Present && lookup.Content is { } content && content.Contains("packages", StringComparison.Ordinal))
+            if (lookup.State == ManifestState.Present && lookup.Content is { } content && PnpmWorkspaceYaml.Packages(content).Count == 0
+                && content.Split('\n').Any(line => line.StartsWith("packages", StringComparison.Ordinal)))
             {
+                // A `packages` setting the light reading finds no items in: the members are not known.
                 command.NeedsSource("installs the workspaces declared in `pnpm-workspace.yaml`");
             }
             else if (lookup.State == ManifestState.Present && lookup.Content is { } settings)
@@ -606,12 +608,18 @@ internal static class NodeCommands
             }
             else
             {
-                if (facts.LocalDependencies.Count > 0)
+                // In a workspace a `workspace:` dependency names a member, whose manifest the members' reads below copy.
+                var workspace = WorkspacePatterns(command, directory, ecosystem, content);
+                if (facts.LocalDependencies.FirstOrDefault(dependency => workspace is null || !IsWorkspaceSpec(dependency)) is { } local)
                 {
-                    command.NeedsSource($"installs `{facts.LocalDependencies[0]}` from the working directory");
+                    command.NeedsSource($"installs `{local}` from the working directory");
                 }
 
-                if (facts.HasWorkspaces)
+                if (workspace is { } found)
+                {
+                    WorkspaceMembers(command, directory, found.File, found.Patterns, ignoreScripts);
+                }
+                else if (facts.HasWorkspaces)
                 {
                     command.NeedsSource("installs the workspaces declared in `package.json`");
                 }
@@ -655,6 +663,177 @@ internal static class NodeCommands
 
         var modules = modulesFolder ?? directory + "/node_modules";
         command.Effect.Write(command.Resolve(modules) ?? modules);
+    }
+
+    // The most members a fix copies one by one: beyond that the list of COPY lines outgrows the Dockerfile it fixes.
+    private const int MaxWorkspaceMembers = 20;
+
+    // How deep a `**` workspace pattern is followed into the context's folders.
+    private const int MaxWorkspaceDepth = 6;
+
+    private static bool IsWorkspaceSpec(string dependency) =>
+        dependency.IndexOf('@', 1) is var at && at > 0 && dependency[(at + 1)..].StartsWith("workspace:", StringComparison.Ordinal);
+
+    // The workspace an install at the root reads: npm and Yarn the `workspaces` of package.json, pnpm the `packages` of
+    // pnpm-workspace.yaml (it ignores the package.json field). Null when the project declares none, or for Bun.
+    private static (string File, IReadOnlyList<string> Patterns)? WorkspacePatterns(CommandInvocation command, string directory, string ecosystem, string packageJson)
+    {
+        if (ecosystem == "pnpm")
+        {
+            return command.Resolve(directory + "/pnpm-workspace.yaml") is { } path
+                && command.Lookup(path) is { State: ManifestState.Present, Content: { } yaml }
+                && PnpmWorkspaceYaml.Packages(yaml) is { Count: > 0 } packages
+                    ? ("pnpm-workspace.yaml", packages)
+                    : null;
+        }
+
+        return ecosystem is "npm" or "yarn" && PackageJson.WorkspacePatterns(packageJson) is { Count: > 0 } patterns ? ("package.json", patterns) : null;
+    }
+
+    // An install at a workspace's root installs every member: it reads each member's package.json (npm, Yarn and pnpm fail on a
+    // member they cannot read), runs the members' install scripts, links their `bin` files, and may write a node_modules in each.
+    // The members are found in the context as the install would find them: the folders the patterns name that hold a package.json.
+    private static void WorkspaceMembers(CommandInvocation command, string directory, string file, IReadOnlyList<string> patterns, bool ignoreScripts)
+    {
+        if (patterns.FirstOrDefault(pattern => pattern.Contains('{', StringComparison.Ordinal) || pattern.Contains("..", StringComparison.Ordinal) || pattern.TrimStart('!').StartsWith('/')) is { } unread)
+        {
+            command.NeedsSource($"installs the workspaces `{file}` declares with `{unread}`, a pattern the analysis does not expand");
+            return;
+        }
+
+        if (command.Classifier.ListFolders is not { } listFolders)
+        {
+            command.NeedsSource($"installs the workspaces declared in `{file}`, whose folders the analysis cannot list");
+            return;
+        }
+
+        var members = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var raw in patterns.Where(pattern => !pattern.StartsWith('!')))
+        {
+            var pattern = WorkingPath.Normalize(raw.StartsWith("./", StringComparison.Ordinal) ? raw[2..] : raw).TrimEnd('/');
+            var segments = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var literal = segments.TakeWhile(segment => !PackageJson.IsGlob(segment)).ToArray();
+            var prefix = string.Join('/', literal);
+            if (literal.Length == segments.Length)
+            {
+                members.Add(prefix);
+                continue;
+            }
+
+            var depth = segments.Contains("**") ? MaxWorkspaceDepth : segments.Length - literal.Length;
+            if (!CandidateFolders(listFolders, command.Resolve(directory + (prefix.Length == 0 ? "" : "/" + prefix)), prefix, depth, members))
+            {
+                command.NeedsSource($"installs the workspaces `{file}` declares with `{raw}`, whose folders the analysis cannot list");
+                return;
+            }
+        }
+
+        var found = new List<string>();
+        foreach (var member in members.Where(member => member.Length > 0 && PackageJson.IsMember(patterns, member)))
+        {
+            var path = command.Resolve(directory + "/" + member + "/package.json");
+            var lookup = path is null ? ManifestLookup.Unknown : command.Lookup(path);
+            if (lookup.State == ManifestState.Absent)
+            {
+                continue; // npm, Yarn and pnpm skip a matched folder without package.json; the broad copy brings none either
+            }
+
+            if (lookup is not { State: ManifestState.Present, Content: { } content } || PackageJson.Read(content) is not { } facts)
+            {
+                command.NeedsSource($"installs the workspace `{member}`, whose `package.json` the analysis cannot read");
+                return;
+            }
+
+            if (MemberNeedsSource(command, directory, member, facts, ignoreScripts) is { } why)
+            {
+                command.NeedsSource($"installs the workspace `{member}`, which {why}");
+                return;
+            }
+
+            found.Add(member);
+        }
+
+        if (found.Count > MaxWorkspaceMembers)
+        {
+            command.NeedsSource($"installs the {found.Count} workspaces `{file}` declares: more than {MaxWorkspaceMembers} member manifests to copy one by one");
+            return;
+        }
+
+        foreach (var member in found)
+        {
+            command.ReadsManifest(directory + "/" + member + "/package.json", required: true);
+
+            // A member's own settings files: not read by an install at the root, but copying them early changes nothing.
+            command.ReadsManifest(directory + "/" + member + "/.npmrc", required: false);
+            var modules = directory + "/" + member + "/node_modules";
+            command.Effect.Write(command.Resolve(modules) ?? modules);
+        }
+
+        if (patterns.Any(pattern => !pattern.StartsWith('!') && PackageJson.IsGlob(pattern)))
+        {
+            command.Effect.MarkUnverified("the workspace members are listed as the context has them now; a member added later needs its own COPY");
+        }
+    }
+
+    // Why a member's install needs its source, or null when its package.json is all it reads.
+    private static string? MemberNeedsSource(CommandInvocation command, string directory, string member, PackageJson facts, bool ignoreScripts)
+    {
+        if (!ignoreScripts && facts.LifecycleScripts.Count > 0)
+        {
+            return $"runs its `{facts.LifecycleScripts[0]}` script, which runs project code";
+        }
+
+        if (!ignoreScripts && command.Resolve(directory + "/" + member + "/binding.gyp") is { } gyp && command.Lookup(gyp).State == ManifestState.Present)
+        {
+            return "builds its `binding.gyp`, which compiles project code";
+        }
+
+        // @prisma/client's postinstall runs `prisma generate` from the install's root (INIT_CWD), reading a schema in the source.
+        if (!ignoreScripts && facts.PrismaSchemas.Count > 0)
+        {
+            return "depends on `@prisma/client`, whose postinstall generates the client from the project's Prisma schema";
+        }
+
+        // The install links the member's executables into node_modules/.bin and makes them executable (npm's bin-links, Yarn,
+        // pnpm): without the source the files are missing, and copied later they keep the context's mode.
+        if (facts.HasBin)
+        {
+            return "has a `bin` field: the install links and marks executable its files, which are missing without the source";
+        }
+
+        if (facts.LocalDependencies.FirstOrDefault(dependency => !IsWorkspaceSpec(dependency)) is { } local)
+        {
+            return $"depends on `{local}` from the working directory";
+        }
+
+        if (facts.PatchFiles.Count > 0)
+        {
+            return $"applies the patch `{facts.PatchFiles[0]}`";
+        }
+
+        return null;
+    }
+
+    // Adds the folders under `prefix` (resolved: `folder`) to `depth` levels, skipping node_modules and hidden folders, as the
+    // package managers' globs do; false when a listing is not known.
+    private static bool CandidateFolders(Func<string, IReadOnlyList<string>?> listFolders, string? folder, string prefix, int depth, SortedSet<string> found)
+    {
+        if (folder is null || listFolders(folder) is not { } names)
+        {
+            return false;
+        }
+
+        foreach (var name in names.Where(name => name != "node_modules" && !name.StartsWith('.')))
+        {
+            var child = prefix.Length == 0 ? name : prefix + "/" + name;
+            found.Add(child);
+            if (depth > 1 && !CandidateFolders(listFolders, WorkingPath.Combine(folder, name), child, depth - 1, found))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // An install in a workspace member's folder installs the whole workspace: npm, Yarn and Bun look up the folders above for a

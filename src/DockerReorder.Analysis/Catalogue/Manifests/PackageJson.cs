@@ -11,6 +11,7 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// Patch files the install applies: named by <c>pnpm.patchedDependencies</c> (pnpm), a top-level <c>patchedDependencies</c> (bun),
 /// or a <c>patch:</c> dependency or resolution (Yarn: <c>patch:pkg@npm%3A1.0.0#~/patches/pkg.patch</c>).
 /// </param>
+/// <param name="HasBin">True when it declares executables to link: a <c>bin</c> field or <c>directories.bin</c>.</param>
 /// <param name="PrismaSchemas">
 /// The Prisma schema files <c>@prisma/client</c>'s postinstall would read when it is a dependency (it runs <c>prisma generate</c> at
 /// install: https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/generating-prisma-client): the <c>prisma.schema</c>
@@ -22,7 +23,8 @@ internal sealed record PackageJson(
     IReadOnlyList<string> LifecycleScripts,
     string? PackageManager,
     IReadOnlyList<string> PatchFiles,
-    IReadOnlyList<string> PrismaSchemas)
+    IReadOnlyList<string> PrismaSchemas,
+    bool HasBin = false)
 {
     // Where `prisma generate` looks for the schema when package.json names none (and Prisma 6's config file, which may name one).
     private static readonly string[] DefaultPrismaSchemas = ["schema.prisma", "prisma/schema.prisma", "prisma/schema", "prisma.config.ts"];
@@ -149,7 +151,9 @@ internal sealed record PackageJson(
                   && prisma.TryGetProperty("schema", out var schema) && schema.ValueKind == JsonValueKind.String && schema.GetString() is { Length: > 0 } custom
                     ? [custom]
                     : DefaultPrismaSchemas;
-            return new PackageJson(local, hasWorkspaces, scripts, packageManager, patches, prismaSchemas);
+            var hasBin = root.TryGetProperty("bin", out var bin) && bin.ValueKind is JsonValueKind.String or JsonValueKind.Object
+                || root.TryGetProperty("directories", out var directories) && directories.ValueKind == JsonValueKind.Object && directories.TryGetProperty("bin", out _);
+            return new PackageJson(local, hasWorkspaces, scripts, packageManager, patches, prismaSchemas, hasBin);
         }
         catch (JsonException)
         {
@@ -213,6 +217,49 @@ internal sealed record PackageJson(
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="folder"/> (relative to the workspace root) is a member: a pattern names it and no negated pattern
+    /// (<c>!packages/legacy</c>, pnpm's <c>!**/test/**</c>) does. A negated pattern also excludes the folders below the ones it names.
+    /// </summary>
+    internal static bool IsMember(IEnumerable<string> patterns, string folder)
+    {
+        var included = false;
+        foreach (var raw in patterns)
+        {
+            if (raw.StartsWith('!'))
+            {
+                if (CoversFolderOrAbove(raw[1..], folder))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                included |= CoversFolder([raw], folder);
+            }
+        }
+
+        return included;
+    }
+
+    // True when a pattern names the folder or one of the folders above it.
+    private static bool CoversFolderOrAbove(string pattern, string folder)
+    {
+        var segments = folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var length = segments.Length; length > 0; length--)
+        {
+            if (CoversFolder([pattern], string.Join('/', segments, 0, length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a workspace pattern is a glob (its members are found in the folders, not named).</summary>
+    internal static bool IsGlob(string pattern) => pattern.IndexOfAny(['*', '?', '[', '{']) >= 0;
 
     private static bool MatchSegments(string[] pattern, int p, string[] folder, int f)
     {
