@@ -370,11 +370,12 @@ internal static class PythonCommands
         return true;
     }
 
-    // uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`
-    // of the working directory, unless `--no-config` (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a
-    // constraint set there changes what the install resolves.
+    // uv reads `--config-file`/UV_CONFIG_FILE, else the settings of the first folder, from the project's (the working directory
+    // for `uv pip`) up, that holds a `uv.toml` or a `pyproject.toml` with a `[tool.uv]` table, unless `--no-config`
+    // (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a constraint set there changes what the install
+    // resolves. A member of a uv workspace (or a folder its root excludes) has no `[tool.uv]` of its own, so uv reads the root's.
     // (pip's PIP_CONFIG_FILE: see PipConfigFile, which also reads what the file names.)
-    private static void UvConfigFiles(CommandInvocation command, ParsedArguments arguments)
+    private static void UvConfigFiles(CommandInvocation command, ParsedArguments arguments, string directory = ".")
     {
         if (arguments.Has("--no-config") || command.Variable("UV_NO_CONFIG") is { Length: > 0 } and not ("0" or "false"))
         {
@@ -391,15 +392,43 @@ internal static class PythonCommands
             return;
         }
 
-        if (command.ReadsManifest("uv.toml", required: false) is { } uvToml && command.Lookup(uvToml).State == ManifestState.Present)
+        if (command.ReadsManifest(directory + "/uv.toml", required: false) is { } uvToml && command.Lookup(uvToml).State == ManifestState.Present)
         {
             return;
         }
 
-        if (command.Resolve("pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup
-            && (lookup.Content is null || lookup.Content.Contains("[tool.uv", StringComparison.Ordinal)))
+        if (command.Resolve(directory + "/pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup)
         {
-            command.ReadsManifest("pyproject.toml", required: false);
+            if (lookup.Content is null || lookup.Content.Contains("[tool.uv", StringComparison.Ordinal))
+            {
+                command.ReadsManifest(directory + "/pyproject.toml", required: false);
+                return;
+            }
+        }
+
+        // The folders above, as far as the build context provides them (a folder outside it is the image's, not the project's).
+        if (command.Resolve(directory) is not { } resolved || !command.WorkingDirectory.StartsWith('/')
+            || WorkingPath.Combine(command.WorkingDirectory, resolved) is not { } start || start == "/")
+        {
+            return;
+        }
+
+        foreach (var above in WorkingPath.FoldersAbove(start))
+        {
+            var aboveUvToml = WorkingPath.Combine(above, "uv.toml");
+            if (command.Lookup(aboveUvToml).State == ManifestState.Present)
+            {
+                command.Effect.Read(aboveUvToml, required: false);
+                return;
+            }
+
+            var abovePyproject = WorkingPath.Combine(above, "pyproject.toml");
+            if (command.Lookup(abovePyproject) is { State: ManifestState.Present } aboveLookup
+                && (aboveLookup.Content is null || aboveLookup.Content.Contains("[tool.uv", StringComparison.Ordinal)))
+            {
+                command.Effect.Read(abovePyproject, required: false);
+                return;
+            }
         }
     }
 
@@ -894,7 +923,7 @@ internal static class PythonCommands
         UvFindLinks(command, arguments.Values("-f", "--find-links"));
         var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
         var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
-        command.ReadsManifest(directory + "/uv.toml", required: false);
+        UvConfigFiles(command, arguments, directory);
         command.ReadsManifest(directory + "/.python-version", required: false);
         if (!arguments.Has("--no-install-project", "--only-dev", "--no-install-workspace") && !IsVirtualProject(pyproject))
         {
@@ -966,8 +995,29 @@ internal static class PythonCommands
         foreach (var above in WorkingPath.FoldersAbove(start))
         {
             var candidate = WorkingPath.Combine(above, "pyproject.toml");
-            if (command.Lookup(candidate) is { State: ManifestState.Present } lookup
-                && (lookup.Content is null || TomlLines.Read(lookup.Content).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal))))
+            if (command.Lookup(candidate) is not { State: ManifestState.Present } lookup)
+            {
+                continue;
+            }
+
+            if (lookup.Content is null)
+            {
+                return candidate;
+            }
+
+            if (!TomlLines.Read(lookup.Content).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            // Only a folder the root's `members` globs cover and its `exclude` globs do not is a member; any other is a project
+            // of its own (https://docs.astral.sh/uv/concepts/projects/workspaces/#workspace-sources). Walking on to an outer
+            // workspace root keeps a nested one's check.
+            var folder = start[(above == "/" ? 1 : above.Length + 1)..];
+            var members = TomlLines.StringArray(lookup.Content, "tool.uv.workspace", "members");
+            var excluded = TomlLines.StringArray(lookup.Content, "tool.uv.workspace", "exclude");
+            if (PackageJson.CoversFolder(members.Where(pattern => !pattern.StartsWith('!')), folder)
+                && !PackageJson.CoversFolder(excluded.Where(pattern => !pattern.StartsWith('!')), folder))
             {
                 return candidate;
             }
