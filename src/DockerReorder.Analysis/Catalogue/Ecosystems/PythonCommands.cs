@@ -102,14 +102,16 @@ internal static class PythonCommands
         }
 
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        var vcsEditables = new List<string>();
         foreach (var file in files)
         {
             if (command.TryResolve(file, out var path))
             {
-                RequirementsFile.Follow(command, path, visited);
+                RequirementsFile.Follow(command, path, visited, vcsEditables);
             }
         }
 
+        WritesVcsCheckouts(command, arguments, vcsEditables);
         WritesSitePackages(command, arguments, uv: false);
     }
 
@@ -291,6 +293,8 @@ internal static class PythonCommands
             }
         }
 
+        // uv has no editable VCS installs (it checks a VCS requirement out in its cache); pip clones one into its `src` folder.
+        var vcsEditables = uv ? null : editables.Where(editable => PythonPackageSpec.IsVcs(editable.Value)).Select(editable => editable.Value).ToList();
         if (files.Count > 0 || fromEnvironment.Count > 0 || groups.Count > 0)
         {
             command.Effect.Install(command.Display);
@@ -305,7 +309,7 @@ internal static class PythonCommands
 
                 if (command.TryResolve(file, out var path) && !(uv && UvProjectRequirements(command, path, groupsOnly: false)))
                 {
-                    RequirementsFile.Follow(command, path, visited);
+                    RequirementsFile.Follow(command, path, visited, vcsEditables);
                 }
             }
 
@@ -318,6 +322,7 @@ internal static class PythonCommands
             }
         }
 
+        WritesVcsCheckouts(command, arguments, vcsEditables ?? []);
         if (archivesTo is not null)
         {
             if (command.TryResolve(archivesTo.Value, out var folder))
@@ -528,6 +533,50 @@ internal static class PythonCommands
                 return;
             }
         }
+    }
+
+    // pip clones an editable VCS requirement (`-e git+https://...#egg=y`) into `<src>/y` and leaves it there as the installed
+    // package (https://pip.pypa.io/en/stable/topics/vcs-support/#editable-vcs-installs): `<src>` is `--src` (or PIP_SRC), else
+    // `src` under the virtualenv pip runs in, else `src` in the working directory. The whole `<src>` folder is recorded as
+    // written (pip creates it): where the broad copy writes the project's own `src/`, sinking the copy below the install would
+    // change which writes win. A VIRTUAL_ENV without the venv's pip named is not proof of which pip runs: both folders count.
+    private static void WritesVcsCheckouts(CommandInvocation command, ParsedArguments arguments, IReadOnlyCollection<string> vcsEditables)
+    {
+        if (vcsEditables.Count == 0)
+        {
+            return;
+        }
+
+        if (arguments.Value("--src") is { } named)
+        {
+            if (command.TryResolve(named, out var folder))
+            {
+                command.Effect.Write(folder);
+            }
+
+            return;
+        }
+
+        if (command.Variable("PIP_SRC") is { Length: > 0 } fromEnvironment)
+        {
+            command.Effect.Write(command.Resolve(fromEnvironment) ?? fromEnvironment);
+            return;
+        }
+
+        var executableDirectory = WorkingPath.DirectoryOf(command.Executable);
+        if (command.Executable.StartsWith('/') && executableDirectory.EndsWith("/bin", StringComparison.Ordinal)
+            && executableDirectory is not ("/usr/bin" or "/usr/local/bin" or "/bin"))
+        {
+            command.Effect.Write(executableDirectory[..^4] + "/src");
+            return;
+        }
+
+        if (command.Variable("VIRTUAL_ENV") is { Length: > 0 } venv)
+        {
+            command.Effect.Write(command.Resolve(venv + "/src") ?? venv + "/src");
+        }
+
+        command.Effect.Write(command.Resolve("src") ?? "src");
     }
 
     /// <summary>Where installed packages go: <c>--target</c>/<c>--prefix</c>, the venv of the pip used or of <c>VIRTUAL_ENV</c>, or the system's site-packages.</summary>
