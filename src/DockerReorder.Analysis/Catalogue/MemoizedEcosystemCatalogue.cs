@@ -106,6 +106,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         AppendAll(step.HeredocBodies);
         AppendAll(step.Mounts);
         Append(step.WorkingDirectory);
+        Append(step.WorkingDirectoryVariable);
         Write(step.ListDirectory is null ? "n" : "l");
         if (step.Environment is KnownVariableSet known)
         {

@@ -21,4 +21,10 @@ public sealed record RunStep(
     /// picks its own input (<c>dotnet restore</c> with no project named) be followed exactly.
     /// </summary>
     public Func<string, IReadOnlyList<string>?>? ListDirectory { get; init; }
+
+    /// <summary>
+    /// The variable the unknown working directory was set from (<c>WORKDIR ${LAMBDA_TASK_ROOT}</c>) while no ENV or ARG has
+    /// declared it since: until the script changes directory, <c>$LAMBDA_TASK_ROOT</c> names the working directory. Null otherwise.
+    /// </summary>
+    public string? WorkingDirectoryVariable { get; init; }
 }

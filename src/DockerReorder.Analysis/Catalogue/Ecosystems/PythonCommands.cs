@@ -582,7 +582,19 @@ internal static class PythonCommands
     /// <summary>Where installed packages go: <c>--target</c>/<c>--prefix</c>, the venv of the pip used or of <c>VIRTUAL_ENV</c>, or the system's site-packages.</summary>
     private static void WritesSitePackages(CommandInvocation command, ParsedArguments arguments, bool uv)
     {
-        if (arguments.Value("-t", "--target", "--prefix", "--root") is { } target)
+        // --target installs each package's top-level folders (`requests/`, `yaml/`, `*.dist-info/`, `bin/`) into the folder:
+        // those names are not known statically, so the folder is recorded as receiving packages rather than as written whole.
+        if (arguments.Value("-t", "--target") is { } packagesTarget)
+        {
+            if (command.TryResolve(packagesTarget, out var path))
+            {
+                command.Effect.PackageFolder(path);
+            }
+
+            return;
+        }
+
+        if (arguments.Value("--prefix", "--root") is { } target)
         {
             if (command.TryResolve(target, out var path))
             {
