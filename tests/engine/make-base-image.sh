@@ -88,7 +88,18 @@ fi
 for old in $("$DOCKER_CLIENT" images docker-reorder/base --format '{{.Tag}}'); do
   case "$old" in latest|"$content_hash") ;; *) "$DOCKER_CLIENT" rmi "docker-reorder/base:$old" >/dev/null 2>&1 || true ;; esac
 done
-grep -v '^[[:space:]]*\(#\|$\)' "$here/images.txt" | while read -r name; do
-  "$DOCKER_CLIENT" tag "$image_id" "$name"
+image_work="$(mktemp -d)"
+grep -v '^[[:space:]]*\(#\|$\)' "$here/images.txt" | while IFS= read -r line; do
+  name="${line%%|*}"; name="$(echo "$name" | tr -d ' ')"
+  case "$line" in
+    *'|'*)
+      # `name | ENV K=V | WORKDIR /x`: the base image with the configuration the real image has (its ENV and WORKDIR
+      # change what a Dockerfile's variables and relative paths mean), built from the local base without a registry.
+      echo "FROM $hash_tag" >"$image_work/Dockerfile"
+      echo "${line#*|}" | tr '|' '\n' | sed 's/^ *//' >>"$image_work/Dockerfile"
+      DOCKER_BUILDKIT=0 "$DOCKER_CLIENT" build -q --network none -t "$name" -f "$image_work/Dockerfile" "$image_work" >/dev/null ;;
+    *) "$DOCKER_CLIENT" tag "$image_id" "$name" ;;
+  esac
 done
+rm -rf "$image_work"
 echo "$image_id"

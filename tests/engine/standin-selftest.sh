@@ -319,6 +319,14 @@ echo '[project]' >../core/pyproject.toml
 expect_ok uv sync --frozen --no-install-project
 expect_file /w/uv-workspace/.venv/lib/python3/site-packages/fastapi/__init__.py
 expect_no_file /w/uv-workspace/packages/api/.venv
+cd /w/uv-workspace || exit 2
+mkdir -p packages/legacy; printf '[project]\nname = "legacy"\ndependencies = ["rich"]\n' >packages/legacy/pyproject.toml
+sed -i 's|^members = .*|members = ["packages/*"]\nexclude = ["packages/legacy"]|' /w/uv-workspace/pyproject.toml
+cd /w/uv-workspace/packages/legacy || exit 2
+expect_fail "Unable to find lockfile" uv sync --frozen --no-install-project
+echo 'version = 1' >uv.lock
+expect_ok uv sync --frozen --no-install-project
+expect_file /w/uv-workspace/packages/legacy/.venv/lib/python3/site-packages/rich/__init__.py
 fresh mix
 expect_fail "Could not find a Mix.Project" mix deps.get
 fresh dotnet

@@ -77,6 +77,14 @@ internal sealed class CommandInvocation
     internal bool TryResolve(ShellWord word, out string resolved)
     {
         resolved = string.Empty;
+        if (!word.IsResolved && Classifier.WorkingDirectoryVariable is { } workdirVariable && State.Directory == "."
+            && (word.Value == "$" + workdirVariable || word.Value == "${" + workdirVariable + "}"))
+        {
+            // `--target "${LAMBDA_TASK_ROOT}"` under `WORKDIR ${LAMBDA_TASK_ROOT}`, before any `cd`: the working directory.
+            resolved = ".";
+            return true;
+        }
+
         if (!word.IsResolved)
         {
             Effect.Unknown($"{Display} uses `{word.Value}`, a value the catalogue cannot resolve");

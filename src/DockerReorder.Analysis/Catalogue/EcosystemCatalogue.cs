@@ -22,7 +22,7 @@ public sealed class EcosystemCatalogue : IEcosystemCatalogue
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(readFile);
-        var classifier = new ScriptClassifier(step.WorkingDirectory, readFile) { ListDirectory = step.ListDirectory, ListFolders = step.ListFolders };
+        var classifier = new ScriptClassifier(step.WorkingDirectory, readFile) { ListDirectory = step.ListDirectory, ListFolders = step.ListFolders, WorkingDirectoryVariable = step.WorkingDirectoryVariable };
         var variables = new ShellVariables(step.Environment ?? new Dictionary<string, string>());
         var state = new ScriptState(".", variables);
         ClassifyMounts(step, classifier);

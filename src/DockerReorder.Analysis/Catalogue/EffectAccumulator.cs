@@ -11,6 +11,7 @@ internal sealed class EffectAccumulator
     private readonly List<ManifestRead> reads = [];
     private readonly List<string> writes = [];
     private readonly List<string> mayRewrite = [];
+    private readonly List<string> packageFolders = [];
     private readonly List<string> contextMounts = [];
     private readonly List<string> imageReads = [];
     private readonly List<string> installs = [];
@@ -77,6 +78,9 @@ internal sealed class EffectAccumulator
     /// <summary>Records an absolute image path the step reads outside the working directory (a file, or a folder read whole).</summary>
     internal void ImageRead(string path) => AddOnce(imageReads, path);
 
+    /// <summary>Records a folder the step installs packages into, under names not known statically (see <see cref="StepEffect.PackageFolders"/>).</summary>
+    internal void PackageFolder(string path) => AddOnce(packageFolders, path);
+
     /// <summary>Records a manifest the step may rewrite.</summary>
     internal void MayRewrite(string path) => AddOnce(mayRewrite, path);
 
@@ -116,6 +120,7 @@ internal sealed class EffectAccumulator
             Reads = [.. reads],
             Writes = [.. writes],
             MayRewrite = [.. mayRewrite],
+            PackageFolders = [.. packageFolders],
             ContextMounts = [.. contextMounts],
             ImageReads = [.. imageReads, .. ecosystems.SelectMany(SystemConfigPaths.Of).Distinct(StringComparer.Ordinal).Where(path => !imageReads.Contains(path))],
             InstallsDependencies = installs.Count > 0,

@@ -114,6 +114,7 @@ public sealed class MemoizedEcosystemCatalogue : IEcosystemCatalogue
         AppendAll(step.HeredocBodies);
         AppendAll(step.Mounts);
         Append(step.WorkingDirectory);
+        Append(step.WorkingDirectoryVariable);
         Write(step.ListDirectory is null ? "n" : "l");
         Write(step.ListFolders is null ? "n" : "f");
         if (step.Environment is KnownVariableSet known)

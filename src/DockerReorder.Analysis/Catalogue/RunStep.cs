@@ -27,4 +27,10 @@ public sealed record RunStep(
     /// cannot be known. Lets an install that finds its inputs by a glob (the members of a JavaScript workspace) be followed.
     /// </summary>
     public Func<string, IReadOnlyList<string>?>? ListFolders { get; init; }
+
+    /// <summary>
+    /// The variable the unknown working directory was set from (<c>WORKDIR ${LAMBDA_TASK_ROOT}</c>) while no ENV or ARG has
+    /// declared it since: until the script changes directory, <c>$LAMBDA_TASK_ROOT</c> names the working directory. Null otherwise.
+    /// </summary>
+    public string? WorkingDirectoryVariable { get; init; }
 }

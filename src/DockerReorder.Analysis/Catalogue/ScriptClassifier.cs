@@ -33,6 +33,9 @@ internal sealed class ScriptClassifier
     /// <summary>Lists a directory's folder names where the step would see them, or null when unknown.</summary>
     internal Func<string, IReadOnlyList<string>?>? ListFolders { get; init; }
 
+    /// <summary>The variable the unknown working directory was set from, naming it until a <c>cd</c> (see <see cref="RunStep.WorkingDirectoryVariable"/>).</summary>
+    internal string? WorkingDirectoryVariable { get; init; }
+
     internal ScriptClassifier(string workingDirectory, Func<string, ManifestLookup> readFile)
     {
         WorkingDirectory = WorkingPath.Normalize(string.IsNullOrEmpty(workingDirectory) ? "/" : workingDirectory.StartsWith('/') ? workingDirectory : "/" + workingDirectory);

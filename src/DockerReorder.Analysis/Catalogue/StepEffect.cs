@@ -18,6 +18,13 @@ public sealed record StepEffect
     /// <summary>Paths the step writes (relative to the working directory, or absolute): <c>node_modules</c>, <c>vendor</c>, <c>.venv</c>, ...</summary>
     public IReadOnlyList<string> Writes { get; init; } = [];
 
+    /// <summary>
+    /// Folders the step installs packages into under names not known statically (<c>pip install --target DIR</c> writes
+    /// <c>DIR/requests/</c>, <c>DIR/yaml/</c>, ...): where the broad copy writes that folder, the fix is unsafe, since a
+    /// project entry named like an installed package would end differently.
+    /// </summary>
+    public IReadOnlyList<string> PackageFolders { get; init; } = [];
+
     /// <summary>Manifests the step may rewrite (a lock file for <c>npm install</c>), relative to the working directory or absolute.</summary>
     public IReadOnlyList<string> MayRewrite { get; init; } = [];
 

@@ -61,6 +61,9 @@ public sealed class ContextCopy
         return null;
     }
 
+    /// <summary>True when the destination was placed as the working directory a WORKDIR of the same variable set (<c>COPY . ${APP_HOME}</c>).</summary>
+    public bool UsesSymbolicWorkdir { get; private init; }
+
     /// <summary>True when the destination names a directory (ends with <c>/</c>, is <c>.</c>, or there are several sources).</summary>
     public bool DestinationIsDirectory =>
         Destination.EndsWith('/') || Destination == "." || Destination == "./" || Sources.Count > 1 ||
@@ -94,8 +97,8 @@ public sealed class ContextCopy
             sources.Add(CleanSource(value));
         }
         string rawDest = args[^1];
-        var destination = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(rawDest, escape) : rawDest, step, escape, variables)
-            ?? UnderSymbolicWorkdir(rawDest, step, escape);
+        var destination = ValueOf(instruction.IsJsonForm ? EscapeForProcessing(rawDest, escape) : rawDest, step, escape, variables);
+        var symbolic = destination is null && (destination = UnderSymbolicWorkdir(rawDest, step, escape)) is not null;
         if (destination is null) unknown = true;
         List<string?>? excludes = null;
         foreach (var flag in instruction.Flags)
@@ -106,7 +109,7 @@ public sealed class ContextCopy
         }
         // Most copies use no variable: Distinct then makes nothing.
         IReadOnlyList<string> distinct = variables.Count == 0 ? [] : variables.Distinct(StringComparer.Ordinal).ToList();
-        return new ContextCopy(step, sources, destination ?? rawDest, rawDest, distinct, unknown, excludes ?? (IReadOnlyList<string?>)[]);
+        return new ContextCopy(step, sources, destination ?? rawDest, rawDest, distinct, unknown, excludes ?? (IReadOnlyList<string?>)[]) { UsesSymbolicWorkdir = symbolic };
     }
 
     // A word's processed value (null when a variable in it is unknown), adding the variables it uses.
@@ -127,7 +130,7 @@ public sealed class ContextCopy
     {
         if (step.State.WorkingDirectory.Binding is not { } workdir || step.State.Variables is not VariableSet set) return null;
         if (step.Instruction.IsJsonForm && rawDest.Contains('"')) return null; // quotes in exec form are part of the path
-        if (DockerfileWord.SingleVariable(rawDest, escape, out var rest) is not { } name || set.BindingOf(name) != workdir) return null;
+        if (DockerfileWord.SingleVariable(rawDest, escape, out var rest) is not { } name || set.BindingOrInherited(name) != workdir) return null;
         return rest.Length == 0 ? "." : "." + rest;
     }
 

@@ -16,6 +16,16 @@ public static class BaseImageWorkdirs
         ["wordpress"] = "/var/www/html", ["golang"] = "/go",
     };
 
+    /// <summary>
+    /// The variable whose value the working directory of <paramref name="image"/> is, by that image's convention, or null:
+    /// the AWS Lambda base images set <c>ENV LAMBDA_TASK_ROOT=/var/task</c> and <c>WORKDIR /var/task</c>
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/python-image.html). Neither value is read from the image, so a fix that
+    /// relies on the two being equal is unsafe.
+    /// </summary>
+    public static string? VariableOf(string image) =>
+        image.StartsWith("public.ecr.aws/lambda/", StringComparison.Ordinal) || image.StartsWith("amazon/aws-lambda-", StringComparison.Ordinal)
+            ? "LAMBDA_TASK_ROOT" : null;
+
     /// <summary>The working directory of <paramref name="image"/> (as written in FROM), or null when unknown.</summary>
     public static string? Of(string image)
     {

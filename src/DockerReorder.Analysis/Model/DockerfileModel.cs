@@ -49,11 +49,7 @@ public sealed class DockerfileModel
                 name = args.Count >= 3 && args[1].Equals("as", StringComparison.OrdinalIgnoreCase) ? args[2] : null;
                 state = finalStates.TryGetValue(baseImage, out var parent)
                     ? parent with { Variables = WithoutArgs(parent) }
-                    : new BuildState
-                    {
-                        WorkingDirectory = new WorkingDirectory(baseImage.Equals("scratch", StringComparison.OrdinalIgnoreCase) ? "/" : BaseImageWorkdirs.Of(baseImage), 0),
-                        Variables = VariableSet.CreateEmpty(),
-                    };
+                    : NewState(baseImage);
                 steps = new List<Step>(StageLength(tree.Instructions, index)) { new Step(instruction, state, 0) };
                 continue;
             }
@@ -63,6 +59,24 @@ public sealed class DockerfileModel
         }
         Close();
         return new DockerfileModel(tree, stages);
+    }
+
+    // The state a stage from an image (not an earlier stage) starts with: its known working directory, or, for an image whose
+    // working directory is a variable's value by convention, that variable's binding, marked as an assumption.
+    private static BuildState NewState(string baseImage)
+    {
+        var variables = VariableSet.CreateEmpty();
+        var workdir = baseImage.Equals("scratch", StringComparison.OrdinalIgnoreCase) ? "/" : BaseImageWorkdirs.Of(baseImage);
+        var convention = workdir is null ? BaseImageWorkdirs.VariableOf(baseImage) : null;
+        return new BuildState
+        {
+            WorkingDirectory = convention is null ? new WorkingDirectory(workdir, 0) : new WorkingDirectory(null, 0)
+            {
+                Binding = variables.BindingOrInherited(convention),
+                Assumption = $"the base image's working directory is assumed to be ${convention} (`{baseImage}` sets both; the Dockerfile does not say `WORKDIR ${{{convention}}}`)",
+            },
+            Variables = variables,
+        };
     }
 
     // How many instructions the stage whose FROM is at `from` has: its step list is made at its final size
@@ -100,7 +114,7 @@ public sealed class DockerfileModel
                     : state.WorkingDirectory.Path is null ? null
                     : ImagePath.Normalize(state.WorkingDirectory.Path + "/" + word);
                 var binding = path is null && args.Count > 0 && state.Variables is VariableSet set && DockerfileWord.SingleVariable(args[0], escape) is { } name
-                    ? set.BindingOf(name) : null;
+                    ? set.BindingOrInherited(name) : null;
                 return state with { WorkingDirectory = new WorkingDirectory(path, state.WorkingDirectory.Version + 1) { Binding = binding } };
             }
             case InstructionKind.Env:

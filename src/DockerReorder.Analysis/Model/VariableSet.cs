@@ -109,6 +109,12 @@ public sealed class VariableSet : IReadOnlyDictionary<string, string?>
     public VariableBinding? BindingOf(string name) =>
         _history.TryGetSetVersion(name, _version, out int setVersion) ? new VariableBinding(_history, name, setVersion) : null;
 
+    /// <summary>
+    /// <see cref="BindingOf"/>, or, for a name no ENV or ARG of the stage declares, the base image's binding of it: a
+    /// variable set only by the base image (<c>LAMBDA_TASK_ROOT</c>) keeps one value, unknown here, until the stage declares it.
+    /// </summary>
+    public VariableBinding BindingOrInherited(string name) => BindingOf(name) ?? new VariableBinding(_history, name, -1);
+
     /// <inheritdoc/>
     public bool ContainsKey(string key) => _history.TryGet(key, _version, out _);
 

@@ -16,6 +16,12 @@ public sealed record WorkingDirectory(string? Path, int Version)
     /// </summary>
     public VariableBinding? Binding { get; init; }
 
+    /// <summary>
+    /// Set when <see cref="Binding"/> is the base image's convention rather than a WORKDIR of the Dockerfile (AWS Lambda images
+    /// run in <c>$LAMBDA_TASK_ROOT</c>): says why a fix that relies on it is unsafe.
+    /// </summary>
+    public string? Assumption { get; init; }
+
     /// <summary>Resolves <paramref name="path"/> against this directory: absolute paths stay; relative ones join (null when unknown).</summary>
     public string? Resolve(string path)
     {

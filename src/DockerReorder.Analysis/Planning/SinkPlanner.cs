@@ -127,6 +127,8 @@ public sealed class SinkPlanner
         {
             ListDirectory = path => ListAt(step, path, folders: false), // an initializer, not `with`: a second record per RUN per round
             ListFolders = path => ListAt(step, path, folders: true),
+            WorkingDirectoryVariable = step.State.WorkingDirectory is { Path: null, Binding: { } binding }
+                && step.State.Variables is VariableSet variables && variables.BindingOrInherited(binding.Name) == binding ? binding.Name : null,
         };
         var effect = _catalogue.Classify(run, path => Lookup(step, path));
         _effects[step] = effect;
@@ -355,6 +357,7 @@ public sealed class SinkPlanner
         bool destinationRelative = !copy.Destination.StartsWith('/');
         var copyVariables = copy.Variables;
         bool chownByName = UsesNames(copy.Flag("chown")?.Value);
+        if (copy.Step.State.WorkingDirectory.Assumption is { } assumption && copy.UsesSymbolicWorkdir) unsafeReasons.Add(assumption);
 
         bool crossedWorkdir = false;
         int index = copy.Step.Index + 1;
@@ -628,6 +631,14 @@ public sealed class SinkPlanner
                 return $"RUN on line {step.Line} writes {write}, which the broad copy also writes (from the context, not excluded by .dockerignore)";
             if (overlap is null)
                 unsafeReasons.Add($"cannot tell whether {write}, written by RUN on line {step.Line}, is also in the context");
+        }
+        foreach (var folder in effect.PackageFolders)
+        {
+            // pip --target skips a package folder that is already there (it warns and keeps it) and the moved copy overwrites
+            // one that pip wrote: a project entry named like an installed package ends differently, and those names are not known.
+            var location = ImageLocation.Of(ImagePath.LiteralPrefix(folder), step.State.WorkingDirectory);
+            if (broad.WritesAtOrUnder(location) != false)
+                unsafeReasons.Add($"RUN on line {step.Line} installs packages into {folder}, where the broad copy also writes: a project file or folder named like an installed package would end differently");
         }
         foreach (var read in effect.ImageReads)
         {

@@ -94,7 +94,8 @@ public sealed class PythonCatalogueTests
     {
         Assert.Equal(["/opt/venv"], Run("/opt/venv/bin/pip install -r requirements.txt", new Dictionary<string, string> { ["requirements.txt"] = "x\n" }).Writes);
         Assert.Equal(["/venv"], Run("pip install flask", environment: new Dictionary<string, string> { ["VIRTUAL_ENV"] = "/venv" }).Writes);
-        Assert.Equal(["/deps"], Run("pip install --target /deps flask").Writes);
+        Assert.Equal(["/deps"], Run("pip install --target /deps flask").PackageFolders);
+        Assert.Empty(Run("pip install --target /deps flask").Writes);
         Assert.Equal(["/opt/v"], Run(". /opt/v/bin/activate && pip install flask").Writes);
     }
 

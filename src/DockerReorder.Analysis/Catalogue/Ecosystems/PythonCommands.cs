@@ -102,14 +102,16 @@ internal static class PythonCommands
         }
 
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        var vcsEditables = new List<string>();
         foreach (var file in files)
         {
             if (command.TryResolve(file, out var path))
             {
-                RequirementsFile.Follow(command, path, visited);
+                RequirementsFile.Follow(command, path, visited, vcsEditables);
             }
         }
 
+        WritesVcsCheckouts(command, arguments, vcsEditables);
         WritesSitePackages(command, arguments, uv: false);
     }
 
@@ -291,6 +293,8 @@ internal static class PythonCommands
             }
         }
 
+        // uv has no editable VCS installs (it checks a VCS requirement out in its cache); pip clones one into its `src` folder.
+        var vcsEditables = uv ? null : editables.Where(editable => PythonPackageSpec.IsVcs(editable.Value)).Select(editable => editable.Value).ToList();
         if (files.Count > 0 || fromEnvironment.Count > 0 || groups.Count > 0)
         {
             command.Effect.Install(command.Display);
@@ -305,7 +309,7 @@ internal static class PythonCommands
 
                 if (command.TryResolve(file, out var path) && !(uv && UvProjectRequirements(command, path, groupsOnly: false)))
                 {
-                    RequirementsFile.Follow(command, path, visited);
+                    RequirementsFile.Follow(command, path, visited, vcsEditables);
                 }
             }
 
@@ -318,6 +322,7 @@ internal static class PythonCommands
             }
         }
 
+        WritesVcsCheckouts(command, arguments, vcsEditables ?? []);
         if (archivesTo is not null)
         {
             if (command.TryResolve(archivesTo.Value, out var folder))
@@ -370,11 +375,12 @@ internal static class PythonCommands
         return true;
     }
 
-    // uv reads `--config-file`/UV_CONFIG_FILE, else the `uv.toml` or a `pyproject.toml` with `[tool.uv]`
-    // of the working directory, unless `--no-config` (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a
-    // constraint set there changes what the install resolves.
+    // uv reads `--config-file`/UV_CONFIG_FILE, else the settings of the first folder, from the project's (the working directory
+    // for `uv pip`) up, that holds a `uv.toml` or a `pyproject.toml` with a `[tool.uv]` table, unless `--no-config`
+    // (https://docs.astral.sh/uv/concepts/configuration-files/): an index or a constraint set there changes what the install
+    // resolves. A member of a uv workspace (or a folder its root excludes) has no `[tool.uv]` of its own, so uv reads the root's.
     // (pip's PIP_CONFIG_FILE: see PipConfigFile, which also reads what the file names.)
-    private static void UvConfigFiles(CommandInvocation command, ParsedArguments arguments)
+    private static void UvConfigFiles(CommandInvocation command, ParsedArguments arguments, string directory = ".")
     {
         if (arguments.Has("--no-config") || command.Variable("UV_NO_CONFIG") is { Length: > 0 } and not ("0" or "false"))
         {
@@ -391,15 +397,43 @@ internal static class PythonCommands
             return;
         }
 
-        if (command.ReadsManifest("uv.toml", required: false) is { } uvToml && command.Lookup(uvToml).State == ManifestState.Present)
+        if (command.ReadsManifest(directory + "/uv.toml", required: false) is { } uvToml && command.Lookup(uvToml).State == ManifestState.Present)
         {
             return;
         }
 
-        if (command.Resolve("pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup
-            && (lookup.Content is null || lookup.Content.Contains("[tool.uv", StringComparison.Ordinal)))
+        if (command.Resolve(directory + "/pyproject.toml") is { } pyproject && command.Lookup(pyproject) is { State: ManifestState.Present } lookup)
         {
-            command.ReadsManifest("pyproject.toml", required: false);
+            if (lookup.Content is null || lookup.Content.Contains("[tool.uv", StringComparison.Ordinal))
+            {
+                command.ReadsManifest(directory + "/pyproject.toml", required: false);
+                return;
+            }
+        }
+
+        // The folders above, as far as the build context provides them (a folder outside it is the image's, not the project's).
+        if (command.Resolve(directory) is not { } resolved || !command.WorkingDirectory.StartsWith('/')
+            || WorkingPath.Combine(command.WorkingDirectory, resolved) is not { } start || start == "/")
+        {
+            return;
+        }
+
+        foreach (var above in WorkingPath.FoldersAbove(start))
+        {
+            var aboveUvToml = WorkingPath.Combine(above, "uv.toml");
+            if (command.Lookup(aboveUvToml).State == ManifestState.Present)
+            {
+                command.Effect.Read(aboveUvToml, required: false);
+                return;
+            }
+
+            var abovePyproject = WorkingPath.Combine(above, "pyproject.toml");
+            if (command.Lookup(abovePyproject) is { State: ManifestState.Present } aboveLookup
+                && (aboveLookup.Content is null || aboveLookup.Content.Contains("[tool.uv", StringComparison.Ordinal)))
+            {
+                command.Effect.Read(abovePyproject, required: false);
+                return;
+            }
         }
     }
 
@@ -501,10 +535,66 @@ internal static class PythonCommands
         }
     }
 
+    // pip clones an editable VCS requirement (`-e git+https://...#egg=y`) into `<src>/y` and leaves it there as the installed
+    // package (https://pip.pypa.io/en/stable/topics/vcs-support/#editable-vcs-installs): `<src>` is `--src` (or PIP_SRC), else
+    // `src` under the virtualenv pip runs in, else `src` in the working directory. The whole `<src>` folder is recorded as
+    // written (pip creates it): where the broad copy writes the project's own `src/`, sinking the copy below the install would
+    // change which writes win. A VIRTUAL_ENV without the venv's pip named is not proof of which pip runs: both folders count.
+    private static void WritesVcsCheckouts(CommandInvocation command, ParsedArguments arguments, IReadOnlyCollection<string> vcsEditables)
+    {
+        if (vcsEditables.Count == 0)
+        {
+            return;
+        }
+
+        if (arguments.Value("--src") is { } named)
+        {
+            if (command.TryResolve(named, out var folder))
+            {
+                command.Effect.Write(folder);
+            }
+
+            return;
+        }
+
+        if (command.Variable("PIP_SRC") is { Length: > 0 } fromEnvironment)
+        {
+            command.Effect.Write(command.Resolve(fromEnvironment) ?? fromEnvironment);
+            return;
+        }
+
+        var executableDirectory = WorkingPath.DirectoryOf(command.Executable);
+        if (command.Executable.StartsWith('/') && executableDirectory.EndsWith("/bin", StringComparison.Ordinal)
+            && executableDirectory is not ("/usr/bin" or "/usr/local/bin" or "/bin"))
+        {
+            command.Effect.Write(executableDirectory[..^4] + "/src");
+            return;
+        }
+
+        if (command.Variable("VIRTUAL_ENV") is { Length: > 0 } venv)
+        {
+            command.Effect.Write(command.Resolve(venv + "/src") ?? venv + "/src");
+        }
+
+        command.Effect.Write(command.Resolve("src") ?? "src");
+    }
+
     /// <summary>Where installed packages go: <c>--target</c>/<c>--prefix</c>, the venv of the pip used or of <c>VIRTUAL_ENV</c>, or the system's site-packages.</summary>
     private static void WritesSitePackages(CommandInvocation command, ParsedArguments arguments, bool uv)
     {
-        if (arguments.Value("-t", "--target", "--prefix", "--root") is { } target)
+        // --target installs each package's top-level folders (`requests/`, `yaml/`, `*.dist-info/`, `bin/`) into the folder:
+        // those names are not known statically, so the folder is recorded as receiving packages rather than as written whole.
+        if (arguments.Value("-t", "--target") is { } packagesTarget)
+        {
+            if (command.TryResolve(packagesTarget, out var path))
+            {
+                command.Effect.PackageFolder(path);
+            }
+
+            return;
+        }
+
+        if (arguments.Value("--prefix", "--root") is { } target)
         {
             if (command.TryResolve(target, out var path))
             {
@@ -894,7 +984,7 @@ internal static class PythonCommands
         UvFindLinks(command, arguments.Values("-f", "--find-links"));
         var pyproject = command.ReadsAndLooksUp(directory + "/pyproject.toml", required: true);
         var lockFile = command.ReadsManifest(directory + "/uv.lock", required: false);
-        command.ReadsManifest(directory + "/uv.toml", required: false);
+        UvConfigFiles(command, arguments, directory);
         command.ReadsManifest(directory + "/.python-version", required: false);
         if (!arguments.Has("--no-install-project", "--only-dev", "--no-install-workspace") && !IsVirtualProject(pyproject))
         {
@@ -966,8 +1056,29 @@ internal static class PythonCommands
         foreach (var above in WorkingPath.FoldersAbove(start))
         {
             var candidate = WorkingPath.Combine(above, "pyproject.toml");
-            if (command.Lookup(candidate) is { State: ManifestState.Present } lookup
-                && (lookup.Content is null || TomlLines.Read(lookup.Content).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal))))
+            if (command.Lookup(candidate) is not { State: ManifestState.Present } lookup)
+            {
+                continue;
+            }
+
+            if (lookup.Content is null)
+            {
+                return candidate;
+            }
+
+            if (!TomlLines.Read(lookup.Content).Any(entry => entry.Table.StartsWith("tool.uv.workspace", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            // Only a folder the root's `members` globs cover and its `exclude` globs do not is a member; any other is a project
+            // of its own (https://docs.astral.sh/uv/concepts/projects/workspaces/#workspace-sources). Walking on to an outer
+            // workspace root keeps a nested one's check.
+            var folder = start[(above == "/" ? 1 : above.Length + 1)..];
+            var members = TomlLines.StringArray(lookup.Content, "tool.uv.workspace", "members");
+            var excluded = TomlLines.StringArray(lookup.Content, "tool.uv.workspace", "exclude");
+            if (PackageJson.CoversFolder(members.Where(pattern => !pattern.StartsWith('!')), folder)
+                && !PackageJson.CoversFolder(excluded.Where(pattern => !pattern.StartsWith('!')), folder))
             {
                 return candidate;
             }

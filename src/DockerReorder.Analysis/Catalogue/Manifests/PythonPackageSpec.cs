@@ -5,6 +5,12 @@ internal static class PythonPackageSpec
 {
     private static readonly string[] ArchiveExtensions = [".whl", ".tar.gz", ".zip", ".tgz", ".tar.bz2", ".tar"];
 
+    /// <summary>True for a VCS requirement (<c>git+https://...</c>, <c>hg+</c>, <c>svn+</c>, <c>bzr+</c>), which an editable install clones.</summary>
+    internal static bool IsVcs(string spec) =>
+        spec.StartsWith("git+", StringComparison.Ordinal) || spec.StartsWith("hg+", StringComparison.Ordinal)
+        || spec.StartsWith("svn+", StringComparison.Ordinal) || spec.StartsWith("bzr+", StringComparison.Ordinal)
+        || spec.Contains("@ git+", StringComparison.Ordinal) || spec.Contains("@git+", StringComparison.Ordinal);
+
     /// <summary>True when <paramref name="spec"/> names a local path rather than a package from an index or URL.</summary>
     internal static bool IsLocal(string spec)
     {

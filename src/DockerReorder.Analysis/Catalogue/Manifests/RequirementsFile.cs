@@ -6,8 +6,11 @@ namespace DockerReorder.Analysis.Catalogue.Manifests;
 /// </summary>
 internal static class RequirementsFile
 {
-    /// <summary>Reads <paramref name="path"/> (resolved) and what it includes.</summary>
-    internal static void Follow(CommandInvocation command, string path, HashSet<string> visited)
+    /// <summary>
+    /// Reads <paramref name="path"/> (resolved) and what it includes; <paramref name="vcsEditables"/>, when given, collects the
+    /// editable VCS requirements (<c>-e git+https://...#egg=y</c>), which pip clones into its <c>src</c> folder.
+    /// </summary>
+    internal static void Follow(CommandInvocation command, string path, HashSet<string> visited, List<string>? vcsEditables = null)
     {
         // Exported from the lock earlier in this step: not a file of the context, and it lists what the export put in it.
         if (command.Classifier.IsExportedRequirements(path, out var needsSource))
@@ -52,7 +55,7 @@ internal static class RequirementsFile
                 case "-r" or "--requirement" or "-c" or "--constraint":
                     if (value is not null && Included(command, path, value) is { } included)
                     {
-                        Follow(command, included, visited);
+                        Follow(command, included, visited, vcsEditables);
                     }
 
                     break;
@@ -60,6 +63,10 @@ internal static class RequirementsFile
                     if (value is not null && PythonPackageSpec.IsLocal(value))
                     {
                         LocalInstall(command, path, $"-e {value}", value);
+                    }
+                    else if (value is not null && PythonPackageSpec.IsVcs(value))
+                    {
+                        vcsEditables?.Add(value);
                     }
 
                     break;

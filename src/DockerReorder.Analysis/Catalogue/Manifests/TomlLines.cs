@@ -50,4 +50,43 @@ internal static class TomlLines
 
         return false;
     }
+
+    /// <summary>
+    /// The strings of the array <c>key = ["a", "b"]</c> set in <paramref name="table"/>, also when the array spans lines; empty when
+    /// the key is not set.
+    /// </summary>
+    internal static IReadOnlyList<string> StringArray(string content, string table, string key)
+    {
+        var items = new List<string>();
+        var inArray = false;
+        foreach (var (current, line) in Read(content))
+        {
+            string value;
+            if (!inArray && current == table && SetsKey(line, key))
+            {
+                value = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].TrimStart();
+                inArray = value.StartsWith('[');
+            }
+            else if (inArray)
+            {
+                value = line;
+            }
+            else
+            {
+                continue;
+            }
+
+            var end = value.IndexOf(']', StringComparison.Ordinal);
+            var text = end >= 0 ? value[..end] : value;
+            var hash = text.IndexOf('#', StringComparison.Ordinal);
+            text = hash >= 0 && text[..hash].Count(c => c is '"' or '\'') % 2 == 0 ? text[..hash] : text;
+            items.AddRange(text.Split(',').Select(part => part.Trim().TrimStart('[').Trim().Trim('"', '\'')).Where(part => part.Length > 0));
+            if (end >= 0)
+            {
+                inArray = false;
+            }
+        }
+
+        return items;
+    }
 }
