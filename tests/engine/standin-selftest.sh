@@ -180,6 +180,11 @@ expect_ok bundle install
 expect_file Gemfile.lock
 expect_ok bundle install --deployment
 expect_file vendor/bundle/ruby/3.3.0/gems/rack-3.0.0/lib/rack.rb
+printf 'GEM\n  specs:\n    rack (3.0.0)\n\nPLATFORMS\n  arm64-darwin-23\n\nDEPENDENCIES\n  rack\n' >Gemfile.lock
+expect_ok bundle install --deployment
+if grep -q '^  x86_64-linux$' Gemfile.lock; then bad "bundle install --deployment rewrote Gemfile.lock"; else ok "a frozen install leaves a Mac lock alone"; fi
+expect_ok bundle install
+if grep -q '^  x86_64-linux$' Gemfile.lock; then ok "bundle install adds the build's platform to a Mac lock"; else bad "bundle install left Gemfile.lock: $(cat Gemfile.lock)"; fi
 printf 'ruby File.read(".ruby-version").strip\ngem "rack", "3.0.0"\n' >Gemfile
 expect_fail "rb_sysopen - .ruby-version" bundle install
 echo 3.3.0 >.ruby-version
