@@ -96,6 +96,13 @@ expect_fail "SELF_SIGNED_CERT_IN_CHAIN" npm install
 mkdir -p certs && echo CA >certs/corp-ca.pem
 expect_ok npm install
 rm -r .npmrc certs
+expect_ok npm install -g pm2
+expect_file /usr/local/lib/node_modules/pm2/package.json
+expect_file /usr/local/bin/pm2
+expect_ok env NPM_CONFIG_PREFIX="$(pwd)/.npm-global" npm install -g serve
+expect_file .npm-global/bin/serve
+expect_ok npm install -g --prefix "$(pwd)/g2" nodemon
+expect_file g2/lib/node_modules/nodemon/package.json
 fresh npm-prisma
 printf '{"name":"p","version":"1.0.0","dependencies":{"@prisma/client":"^5"}}' >package.json
 expect_ok npm install
