@@ -714,13 +714,30 @@ internal static class NodeCommands
 
         WorkspaceMember(command, directory, ecosystem);
 
-        // A cache or store folder named on the command line is written too: in the project it may meet the broad copy's files.
+        // A cache or store folder named on the command line, or in the environment, is written too: in the project it may meet
+        // the broad copy's files.
         foreach (var cache in arguments.Values("--cache", "--cache-folder", "--store-dir", "--cache-dir"))
         {
             if (command.TryResolve(cache, out var cachePath))
             {
                 command.Effect.Write(cachePath);
             }
+        }
+
+        switch (ecosystem)
+        {
+            case "npm":
+                command.WritesCacheFromEnvironment("npm_config_cache", "NPM_CONFIG_CACHE");
+                break;
+            case "yarn":
+                command.WritesCacheFromEnvironment("YARN_CACHE_FOLDER");
+                break;
+            case "pnpm":
+                command.WritesCacheFromEnvironment("npm_config_store_dir", "NPM_CONFIG_STORE_DIR");
+                break;
+            case "bun":
+                command.WritesCacheFromEnvironment("BUN_INSTALL_CACHE_DIR");
+                break;
         }
 
         var modules = modulesFolder ?? directory + "/node_modules";

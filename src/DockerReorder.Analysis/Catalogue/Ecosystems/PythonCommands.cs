@@ -291,6 +291,11 @@ internal static class PythonCommands
             }
         }
 
+        if (!arguments.Has("--cache-dir", "--no-cache-dir", "--no-cache"))
+        {
+            command.WritesCacheFromEnvironment(uv ? "UV_CACHE_DIR" : "PIP_CACHE_DIR");
+        }
+
         if (files.Count > 0 || fromEnvironment.Count > 0 || groups.Count > 0)
         {
             command.Effect.Install(command.Display);
@@ -655,6 +660,7 @@ internal static class PythonCommands
 
     private static void PoetryWrites(CommandInvocation command, string? configPath, string directory)
     {
+        command.WritesCacheFromEnvironment("POETRY_CACHE_DIR");
         var create = command.Variable("POETRY_VIRTUALENVS_CREATE");
         var inProject = command.Variable("POETRY_VIRTUALENVS_IN_PROJECT");
         if (configPath is not null && command.Lookup(configPath).Content is { } config)
@@ -782,6 +788,11 @@ internal static class PythonCommands
                 return;
             case "sync":
                 UvSync(command, arguments, directory);
+                if (!arguments.Has("--cache-dir", "--no-cache", "-n"))
+                {
+                    command.WritesCacheFromEnvironment("UV_CACHE_DIR");
+                }
+
                 return;
             case "venv":
                 command.Effect.Ecosystem("uv");
