@@ -96,6 +96,13 @@ expect_fail "SELF_SIGNED_CERT_IN_CHAIN" npm install
 mkdir -p certs && echo CA >certs/corp-ca.pem
 expect_ok npm install
 rm -r .npmrc certs
+expect_ok npm install -g pm2
+expect_file /usr/local/lib/node_modules/pm2/package.json
+expect_file /usr/local/bin/pm2
+expect_ok env NPM_CONFIG_PREFIX="$(pwd)/.npm-global" npm install -g serve
+expect_file .npm-global/bin/serve
+expect_ok npm install -g --prefix "$(pwd)/g2" nodemon
+expect_file g2/lib/node_modules/nodemon/package.json
 fresh npm-prisma
 printf '{"name":"p","version":"1.0.0","dependencies":{"@prisma/client":"^5"}}' >package.json
 expect_ok npm install
@@ -180,6 +187,11 @@ expect_ok bundle install
 expect_file Gemfile.lock
 expect_ok bundle install --deployment
 expect_file vendor/bundle/ruby/3.3.0/gems/rack-3.0.0/lib/rack.rb
+printf 'GEM\n  specs:\n    rack (3.0.0)\n\nPLATFORMS\n  arm64-darwin-23\n\nDEPENDENCIES\n  rack\n' >Gemfile.lock
+expect_ok bundle install --deployment
+if grep -q '^  x86_64-linux$' Gemfile.lock; then bad "bundle install --deployment rewrote Gemfile.lock"; else ok "a frozen install leaves a Mac lock alone"; fi
+expect_ok bundle install
+if grep -q '^  x86_64-linux$' Gemfile.lock; then ok "bundle install adds the build's platform to a Mac lock"; else bad "bundle install left Gemfile.lock: $(cat Gemfile.lock)"; fi
 printf 'ruby File.read(".ruby-version").strip\ngem "rack", "3.0.0"\n' >Gemfile
 expect_fail "rb_sysopen - .ruby-version" bundle install
 echo 3.3.0 >.ruby-version

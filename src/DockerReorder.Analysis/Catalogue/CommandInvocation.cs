@@ -54,6 +54,22 @@ internal sealed class CommandInvocation
     internal string? Variable(string name) => State.Variables.TryGet(name, out var value) ? value : null;
 
     /// <summary>
+    /// Records as written the cache folder the first of <paramref name="names"/> set in the environment names (<c>PIP_CACHE_DIR</c>,
+    /// <c>npm_config_cache</c>, ...), as the command-line option naming it is: in the project it may meet the broad copy's files.
+    /// </summary>
+    internal void WritesCacheFromEnvironment(params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (Variable(name) is { Length: > 0 } value)
+            {
+                Effect.Write(Resolve(value) ?? value);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// A path in the user's home: absolute when <c>HOME</c> is known, otherwise written <c>~/...</c>
     /// (outside the working directory unless the user's home is the working directory).
     /// </summary>

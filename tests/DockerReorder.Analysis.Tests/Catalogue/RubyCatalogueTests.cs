@@ -8,14 +8,16 @@ namespace DockerReorder.Analysis.Tests.Catalogue;
 public sealed class RubyCatalogueTests
 {
     [Fact]
-    public void Bundle_install_reads_the_gemfile_and_may_write_a_missing_lock()
+    public void Bundle_install_reads_the_gemfile_and_may_rewrite_the_lock_unless_frozen()
     {
         var withLock = Run("bundle config set --local without 'development test' && bundle install --jobs 4", new Dictionary<string, string> { ["Gemfile"] = "source 'https://rubygems.org'\ngem 'rails'\n", ["Gemfile.lock"] = "" });
+        var frozen = Run("bundle config set frozen true && bundle install", new Dictionary<string, string> { ["Gemfile"] = "gem 'rails'\n", ["Gemfile.lock"] = "" });
         var withoutLock = Run("bundle install", new Dictionary<string, string> { ["Gemfile"] = "gem 'rails'\n" });
 
         Assert.Equal(StepEffectKind.DependencyInstall, withLock.Kind);
         Assert.Equal(["Gemfile", "Gemfile.lock?", ".bundle/config?", "vendor/cache?/"], withLock.Reads());
-        Assert.Empty(withLock.MayRewrite);
+        Assert.Equal(["Gemfile.lock"], withLock.MayRewrite); // Bundler adds the build's platform to a lock made elsewhere
+        Assert.Empty(frozen.MayRewrite);
         Assert.Equal(["Gemfile.lock"], withoutLock.MayRewrite);
         Assert.Contains("/usr/local/bundle", withoutLock.Writes);
     }

@@ -64,7 +64,11 @@ internal static class NodeCommands
             case "install" or "i" or "in" or "ins" or "inst" or "insta" or "instal" or "isnt" or "isnta" or "isntal" or "isntall" or "add":
                 if (global)
                 {
-                    GlobalInstall(command, packages, "npm");
+                    if (NpmGlobalWrites(command, arguments) is { } writes)
+                    {
+                        GlobalInstall(command, packages, "npm", writes);
+                    }
+
                     return;
                 }
 
@@ -80,11 +84,19 @@ internal static class NodeCommands
             case "prune":
                 Install(command, arguments, directory, "npm", Lockfiles.Npm, rewritesLock: false, runsScripts: false);
                 return;
-            case "cache" or "config" or "set" or "get" or "doctor" or "ping" or "whoami" or "help":
+            case "config" or "set":
+                NpmConfigSet(command, arguments.Positionals.Skip(subcommand == "config" ? 1 : 0).ToList());
+                command.ReadsNothing("npm");
+                return;
+            case "cache" or "get" or "doctor" or "ping" or "whoami" or "help":
                 command.ReadsNothing("npm");
                 return;
             case "uninstall" or "update" or "upgrade" or "up" when global:
-                GlobalInstall(command, [], "npm");
+                if (NpmGlobalWrites(command, arguments) is { } globalWrites)
+                {
+                    GlobalInstall(command, [], "npm", globalWrites);
+                }
+
                 return;
             case null:
                 command.VersionOrNotKnown(arguments, "-v", "--version");
@@ -534,7 +546,65 @@ internal static class NodeCommands
         }
     }
 
-    private static void GlobalInstall(CommandInvocation command, IReadOnlyList<ShellWord> packages, string ecosystem)
+    // npm's global prefix: `--prefix`, else npm_config_prefix from the environment (an ENV, or `npm config set prefix` earlier in
+    // this RUN); packages go to <prefix>/lib/node_modules and their commands to <prefix>/bin. Null when the step needs the source
+    // (a prefix whose value is not known).
+    private static string[]? NpmGlobalWrites(CommandInvocation command, ParsedArguments arguments)
+    {
+        string? prefix;
+        if (arguments.Value("--prefix") is { } word)
+        {
+            prefix = word.IsResolved ? command.Resolve(word.Value) : null;
+        }
+        else if (command.State.Variables.TryGet("NPM_CONFIG_PREFIX", out var upper) || command.State.Variables.TryGet("npm_config_prefix", out upper))
+        {
+            prefix = command.Resolve(upper);
+        }
+        else
+        {
+            return GlobalWrites;
+        }
+
+        if (prefix is null)
+        {
+            command.Effect.Ecosystem("npm");
+            command.NeedsSource("installs globally under an npm prefix whose value is not known");
+            return null;
+        }
+
+        return [WorkingPath.Combine(prefix, "lib/node_modules"), WorkingPath.Combine(prefix, "bin")];
+    }
+
+    // `npm config set prefix DIR` (or `prefix=DIR`): later global installs write under DIR. In this RUN the setting is known;
+    // a later RUN does not see it, so the step itself counts as writing there.
+    private static void NpmConfigSet(CommandInvocation command, IReadOnlyList<ShellWord> words)
+    {
+        if (words.Count < 2 || words[0].Value != "set")
+        {
+            return;
+        }
+
+        ShellWord? value = words[1].Value == "prefix" && words.Count >= 3 ? words[2]
+            : words[1].Value.StartsWith("prefix=", StringComparison.Ordinal) ? new ShellWord(words[1].Value["prefix=".Length..], words[1].IsResolved)
+            : null;
+        if (value is null)
+        {
+            return;
+        }
+
+        var prefix = value.Value.IsResolved ? command.Resolve(value.Value.Value) : null;
+        command.State.Variables.Set("NPM_CONFIG_PREFIX", prefix);
+        if (prefix is null)
+        {
+            command.NeedsSource("sets an npm prefix whose value is not known");
+            return;
+        }
+
+        command.Effect.Write(WorkingPath.Combine(prefix, "lib/node_modules"));
+        command.Effect.Write(WorkingPath.Combine(prefix, "bin"));
+    }
+
+    private static void GlobalInstall(CommandInvocation command, IReadOnlyList<ShellWord> packages, string ecosystem, string[]? writes = null)
     {
         if (packages.Count == 0)
         {
@@ -552,7 +622,7 @@ internal static class NodeCommands
             }
         }
 
-        command.ReadsNothing(ecosystem, GlobalWrites);
+        command.ReadsNothing(ecosystem, writes ?? GlobalWrites);
     }
 
     /// <summary>A dependency install from <c>package.json</c>: its reads, the checks that make it need the source, its writes.</summary>
@@ -652,13 +722,30 @@ internal static class NodeCommands
 
         WorkspaceMember(command, directory, ecosystem);
 
-        // A cache or store folder named on the command line is written too: in the project it may meet the broad copy's files.
+        // A cache or store folder named on the command line, or in the environment, is written too: in the project it may meet
+        // the broad copy's files.
         foreach (var cache in arguments.Values("--cache", "--cache-folder", "--store-dir", "--cache-dir"))
         {
             if (command.TryResolve(cache, out var cachePath))
             {
                 command.Effect.Write(cachePath);
             }
+        }
+
+        switch (ecosystem)
+        {
+            case "npm":
+                command.WritesCacheFromEnvironment("npm_config_cache", "NPM_CONFIG_CACHE");
+                break;
+            case "yarn":
+                command.WritesCacheFromEnvironment("YARN_CACHE_FOLDER");
+                break;
+            case "pnpm":
+                command.WritesCacheFromEnvironment("npm_config_store_dir", "NPM_CONFIG_STORE_DIR");
+                break;
+            case "bun":
+                command.WritesCacheFromEnvironment("BUN_INSTALL_CACHE_DIR");
+                break;
         }
 
         var modules = modulesFolder ?? directory + "/node_modules";

@@ -137,6 +137,11 @@ internal static class PhpCommands
     {
         command.Effect.Ecosystem("composer");
         command.Effect.Install(command.Display);
+        command.WritesCacheFromEnvironment("COMPOSER_CACHE_DIR");
+        if (command.Variable("COMPOSER_CACHE_DIR") is null && command.Variable("COMPOSER_HOME") is { Length: > 0 })
+        {
+            command.WritesCacheFromEnvironment("COMPOSER_HOME");
+        }
         var jsonName = command.Variable("COMPOSER") ?? "composer.json";
         var manifest = command.ReadsAndLooksUp(directory + "/" + jsonName, required: true);
         var lockName = jsonName.EndsWith(".json", StringComparison.Ordinal) ? jsonName[..^5] + ".lock" : jsonName + ".lock";

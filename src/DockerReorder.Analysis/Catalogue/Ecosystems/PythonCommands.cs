@@ -293,6 +293,11 @@ internal static class PythonCommands
             }
         }
 
+        if (!arguments.Has("--cache-dir", "--no-cache-dir", "--no-cache"))
+        {
+            command.WritesCacheFromEnvironment(uv ? "UV_CACHE_DIR" : "PIP_CACHE_DIR");
+        }
+
         // uv has no editable VCS installs (it checks a VCS requirement out in its cache); pip clones one into its `src` folder.
         var vcsEditables = uv ? null : editables.Where(editable => PythonPackageSpec.IsVcs(editable.Value)).Select(editable => editable.Value).ToList();
         if (files.Count > 0 || fromEnvironment.Count > 0 || groups.Count > 0)
@@ -745,6 +750,7 @@ internal static class PythonCommands
 
     private static void PoetryWrites(CommandInvocation command, string? configPath, string directory)
     {
+        command.WritesCacheFromEnvironment("POETRY_CACHE_DIR");
         var create = command.Variable("POETRY_VIRTUALENVS_CREATE");
         var inProject = command.Variable("POETRY_VIRTUALENVS_IN_PROJECT");
         if (configPath is not null && command.Lookup(configPath).Content is { } config)
@@ -872,6 +878,11 @@ internal static class PythonCommands
                 return;
             case "sync":
                 UvSync(command, arguments, directory);
+                if (!arguments.Has("--cache-dir", "--no-cache", "-n"))
+                {
+                    command.WritesCacheFromEnvironment("UV_CACHE_DIR");
+                }
+
                 return;
             case "venv":
                 command.Effect.Ecosystem("uv");

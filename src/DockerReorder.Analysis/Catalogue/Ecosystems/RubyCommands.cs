@@ -141,7 +141,9 @@ internal static class RubyCommands
         var frozen = arguments.Has("--frozen", "--deployment")
             || command.Variable("BUNDLE_FROZEN") is "true" or "1" || command.Variable("BUNDLE_DEPLOYMENT") is "true" or "1";
         GemCache(command, frozen);
-        if (lockPath is not null && !frozen && command.Lookup(lockPath).State != ManifestState.Present)
+        // Not frozen, Bundler rewrites even a lock that matches the Gemfile: it adds the build's platform (x86_64-linux) to a lock
+        // made on a Mac, so a broad copy moved below the install would put the old lock back.
+        if (lockPath is not null && !frozen)
         {
             command.Effect.MayRewrite(lockPath);
         }
